@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+
+// The baseline for the streaming benchmark: the fastest way to read every value of a query with DuckDB.NET alone,
+// with the same engine settings Kurobe uses (streaming mode, read-only database).
+//   dotnet run -c Release --project benchmarks/Benchmarks -- raw-duckdb <database> <sql>
+// Prints one JSON line: rows, seconds, rowsPerSecond.
+if (args is not ["raw-duckdb", var database, var sql])
+{
+    Console.Error.WriteLine("usage: raw-duckdb <database file> <sql>");
+    return 2;
+}
+
+var stopwatch = Stopwatch.StartNew();
+using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
+connection.Open();
+using var command = connection.CreateCommand();
+command.CommandText = sql;
+command.UseStreamingMode = true;
+using var reader = command.ExecuteReader();
+var rows = 0L;
+var values = new object[reader.FieldCount];
+while (reader.Read())
+{
+    reader.GetValues(values);
+    rows++;
+}
+
+var seconds = stopwatch.Elapsed.TotalSeconds;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"rows":{{rows}},"seconds":{{seconds:0.000}},"rowsPerSecond":{{rows / seconds:0}}}"""));
+return 0;

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Streaming benchmark: rows/s of queryStream through Kurobe with the graphql-ws client, next to a raw DuckDB.NET
+# reader over the same query on the same demo database, measured in the same run (Release builds).
+# Also reports the server's peak resident memory (VmHWM) after each streamed size, to show it stays flat.
+#   benchmarks/stream-rows.sh [rows ...]      (default: 1000000)
+# Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-1000000}")
+runs=${RUNS:-3}
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+dotnet build -c Release src/Api >/dev/null
+dotnet build -c Release benchmarks/Benchmarks >/dev/null
+(cd benchmarks && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
+port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+KUROBE_DATA_DIR="$work/data" ASPNETCORE_ENVIRONMENT=Production \
+  dotnet src/Api/bin/Release/net10.0/Kurobe.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+field() { node -e "console.log(JSON.parse(process.argv[1])[process.argv[2]])" "$1" "$2"; }
+
+echo "| rows | raw DuckDB.NET reader (rows/s) | Kurobe queryStream via graphql-ws (rows/s) | ratio | messages | MB on the wire | server peak RSS (MB) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for rows in "${sizes[@]}"; do
+  sql="select range as n, range * 2 as twice, 'row ' || range as label from range($rows)"
+  raw=(); streamed=(); last=""
+  for _ in $(seq 1 "$runs"); do
+    raw+=("$(field "$(dotnet benchmarks/Benchmarks/bin/Release/net10.0/Kurobe.Benchmarks.dll raw-duckdb "$work/data/demo.duckdb" "$sql")" rowsPerSecond)")
+    last=$(node benchmarks/stream-client.mjs "ws://127.0.0.1:$port/graphql" "$sql")
+    streamed+=("$(field "$last" rowsPerSecond)")
+  done
+  raw_median=$(printf '%s\n' "${raw[@]}" | median)
+  streamed_median=$(printf '%s\n' "${streamed[@]}" | median)
+  peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$server_pid/status")
+  awk -v rows="$rows" -v raw="$raw_median" -v streamed="$streamed_median" -v messages="$(field "$last" messages)" \
+    -v bytes="$(field "$last" bytes)" -v peak="$peak" \
+    'BEGIN { printf "| %d | %d | %d | %.2f | %d | %.1f | %d |\n", rows, raw, streamed, streamed / raw, messages, bytes / 1048576, peak }'
+done

@@ -1,0 +1,47 @@
+using Kurobe.Api.GraphQL;
+using Kurobe.Api.GraphQL.Transport;
+using Kurobe.Api.Hosting;
+using Kurobe.Application;
+using Kurobe.Application.Common.Behaviors;
+using Kurobe.Application.DataSources.ListDataSources;
+using Kurobe.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Kurobe.Api;
+
+/// <summary>The composition root: every layer's services, and the HTTP pipeline.</summary>
+internal static class DependencyInjection
+{
+    public static WebApplicationBuilder AddKurobe(this WebApplicationBuilder builder)
+    {
+        builder.AddKurobeConfiguration().AddKurobeLogging().AddKurobeTelemetry();
+
+        var services = builder.Services;
+        services.AddKurobeApplication();
+        services.AddKurobeInfrastructure();
+        services.AddKurobeGraphQL();
+        services.AddMediator(options =>
+        {
+            options.Namespace = "Kurobe.Api.Mediator";
+            options.GenerateTypesAsInternal = true;
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(ListDataSourcesQuery)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.StreamPipelineBehaviors = [typeof(StreamLoggingBehavior<,>), typeof(StreamValidationBehavior<,>)];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseKurobe(this WebApplication app)
+    {
+        var graphQL = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
+        app.UseWebSockets(new WebSocketOptions
+        {
+            KeepAliveInterval = graphQL.KeepAliveInterval,
+            KeepAliveTimeout = graphQL.KeepAliveTimeout,
+        });
+        app.MapKurobeHealth();
+        app.MapKurobeGraphQL();
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using GraphQL.Types;
+using Kurobe.Api.GraphQL.Execution;
+using Kurobe.Application.DataSources.ListDataSources;
+
+namespace Kurobe.Api.GraphQL.DataSources;
+
+internal sealed class DataSourcesQueryFields : IQueryFields
+{
+    public void AddTo(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DataSourceGraphType>>>>("dataSources")
+            .Description("Every data source, the default first.")
+            .ResolveAsync(async context => await context.SendAsync(new ListDataSourcesQuery()));
+}

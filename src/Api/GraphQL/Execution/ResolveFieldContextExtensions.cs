@@ -1,0 +1,31 @@
+using GraphQL;
+using Kurobe.Api.GraphQL.Subscriptions;
+using Mediator;
+
+namespace Kurobe.Api.GraphQL.Execution;
+
+/// <summary>
+/// How resolvers hand work to the application: one Mediator message per root field, each in a DI scope of its own
+/// (root fields may run in parallel, and scoped services must not be shared between them).
+/// </summary>
+internal static class ResolveFieldContextExtensions
+{
+    public static async Task<TResponse> SendAsync<TResponse>(this IResolveFieldContext context, IQuery<TResponse> query)
+    {
+        await using var scope = context.RequestServices!.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query, context.CancellationToken);
+    }
+
+    public static async Task<TResponse> SendAsync<TResponse>(this IResolveFieldContext context, ICommand<TResponse> command)
+    {
+        await using var scope = context.RequestServices!.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, context.CancellationToken);
+    }
+
+    /// <summary>A subscription's source stream: it owns its scope, and honours the transport's back-pressure.</summary>
+    public static IObservable<object?> CreateStream<T>(this IResolveFieldContext context, IStreamQuery<T> query) =>
+        new MediatorStreamObservable<T>(
+            context.RequestServices!.GetRequiredService<IServiceScopeFactory>(),
+            query,
+            (context.UserContext as GraphQLUserContext)?.StreamFlowControl ?? UnboundedFlowControl.Instance);
+}

@@ -1,0 +1,24 @@
+using GraphQL.Types;
+using Kurobe.Api.GraphQL.Scalars;
+using Kurobe.Application.Querying;
+
+namespace Kurobe.Api.GraphQL.Querying;
+
+internal sealed class QueryResultGraphType : ObjectGraphType<QueryResult>
+{
+    public QueryResultGraphType()
+    {
+        Name = "QueryResult";
+        Description = "A complete query result.";
+        Field<NonNullGraphType<IdGraphType>>("dataSourceId").Resolve(c => c.Source.DataSourceId.ToString());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ResultColumnGraphType>>>>("columns").Resolve(c => c.Source.Columns);
+        Field<NonNullGraphType<JsonGraphType>>("rows")
+            .Description("An array of row arrays, values in column order.")
+            .Resolve(c => c.Source.Rows);
+        Field<NonNullGraphType<IntGraphType>>("rowCount").Resolve(c => (int)c.Source.RowCount);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated")
+            .Description("True when the query had more rows than maxRows allowed.")
+            .Resolve(c => c.Source.Truncated);
+        Field<NonNullGraphType<FloatGraphType>>("durationMs").Resolve(c => Math.Round(c.Source.DurationMs, 3));
+    }
+}

@@ -1,0 +1,28 @@
+using GraphQL.Types;
+using Kurobe.Api.GraphQL.Scalars;
+using Kurobe.Application.Querying.StreamSql;
+
+namespace Kurobe.Api.GraphQL.Querying;
+
+internal sealed class QueryStreamEventGraphType : ObjectGraphType<QueryStreamEvent>
+{
+    public QueryStreamEventGraphType()
+    {
+        Name = "QueryStreamEvent";
+        Description = "One batch of a streamed result. The first carries the columns; the last has done: true.";
+        Field<ListGraphType<NonNullGraphType<ResultColumnGraphType>>>("columns")
+            .Description("The result's columns, on the first event only.")
+            .Resolve(c => c.Source.Columns);
+        Field<NonNullGraphType<JsonGraphType>>("rows")
+            .Description("This batch's rows: an array of row arrays, values in column order.")
+            .Resolve(c => c.Source.Rows);
+        Field<NonNullGraphType<IntGraphType>>("rowCount")
+            .Description("Rows streamed so far, this batch included; the total on the last event.")
+            .Resolve(c => (int)c.Source.RowCount);
+        Field<NonNullGraphType<BooleanGraphType>>("done").Resolve(c => c.Source.Done);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated")
+            .Description("On the last event: true when the query had more rows than maxRows allowed.")
+            .Resolve(c => c.Source.Truncated);
+        Field<NonNullGraphType<FloatGraphType>>("durationMs").Resolve(c => Math.Round(c.Source.DurationMs, 3));
+    }
+}

@@ -1,0 +1,28 @@
+using GraphQL.Types;
+
+namespace Kurobe.Api.GraphQL.Querying;
+
+/// <summary>The arguments of <c>runQuery</c> and <c>queryStream</c>, as the client sent them.</summary>
+internal sealed class RunQueryInput
+{
+    public string? DataSourceId { get; set; }
+
+    public string Sql { get; set; } = "";
+
+    public int? MaxRows { get; set; }
+
+    public int? TimeoutSeconds { get; set; }
+}
+
+internal sealed class RunQueryInputGraphType : InputObjectGraphType<RunQueryInput>
+{
+    public RunQueryInputGraphType()
+    {
+        Name = "RunQueryInput";
+        Description = "Read-only SQL to run on a data source.";
+        Field<IdGraphType>("dataSourceId").Description("The source to run on; the default source when omitted.");
+        Field<NonNullGraphType<StringGraphType>>("sql").Description("One read-only SQL statement in the source's dialect.");
+        Field<IntGraphType>("maxRows").Description("The most rows to return; more set truncated. runQuery: default 10,000.");
+        Field<IntGraphType>("timeoutSeconds").Description("Time limit for the engine's work; default 30 seconds, at most 5 minutes.");
+    }
+}

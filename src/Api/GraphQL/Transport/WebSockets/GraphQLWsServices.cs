@@ -1,0 +1,15 @@
+using GraphQL;
+using Kurobe.Api.GraphQL.Errors;
+using Kurobe.Api.GraphQL.Execution;
+
+namespace Kurobe.Api.GraphQL.Transport.WebSockets;
+
+/// <summary>What every connection of the endpoint shares.</summary>
+internal sealed record GraphQLWsServices(
+    GraphQLExecutor Executor,
+    IGraphQLSerializer Serializer,
+    GraphQLErrorMapping Errors,
+    IServiceScopeFactory ScopeFactory,
+    TimeProvider TimeProvider,
+    GraphQLServerOptions Options,
+    ILogger<GraphQLWsConnection> Logger);

@@ -1,0 +1,33 @@
+using FluentValidation;
+using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Execution;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kurobe.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the application's services. Mediator itself is composed by the host (it is source-generated there).</summary>
+    public static IServiceCollection AddKurobeApplication(this IServiceCollection services)
+    {
+        services.AddOptions<QueryOptions>()
+            .BindConfiguration(QueryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.DefaultMaxRows <= o.MaxRows, "Kurobe:Query:DefaultMaxRows must not exceed Kurobe:Query:MaxRows.")
+            .Validate(o => o.DefaultTimeoutSeconds <= o.MaxTimeoutSeconds, "Kurobe:Query:DefaultTimeoutSeconds must not exceed Kurobe:Query:MaxTimeoutSeconds.")
+            .ValidateOnStart();
+        services.AddValidatorsFromAssemblyContaining<QueryOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton<RunningQueryRegistry>();
+        services.AddScoped<SqlExecutor>();
+        services.TryAddSingletonTimeProvider();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using Kurobe.Api.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kurobe.Api.FunctionalTests.WebSockets;
+
+/// <summary>
+/// The application on Kestrel, over real TCP. The in-memory test server's WebSocket accepts every send at once
+/// (its queue has no bound), so a slow client can only be played over a real socket.
+/// </summary>
+public sealed class GraphQLWsKestrelFixture : IAsyncLifetime
+{
+    public const int StreamWindow = 4;
+    public const int BatchRows = 2_000;
+    public const int SocketBufferBytes = 32 * 1024;
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kurobe-ws-tests", Guid.NewGuid().ToString("N"));
+    private readonly KestrelApiFactory _factory = new();
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _factory
+            .WithSetting("Kurobe:Storage:DataDirectory", _dataDirectory)
+            .WithSetting("Kurobe:DuckDb:Threads", "2")
+            .WithSetting("Kurobe:GraphQL:StreamWindow", StreamWindow.ToString(CultureInfo.InvariantCulture))
+            .WithSetting("Kurobe:Query:BatchRows", BatchRows.ToString(CultureInfo.InvariantCulture))
+            .UseKestrel(0);
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Endpoint = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/graphql");
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Connects over TCP. A small receive buffer keeps what the network can hold for a client that does not read
+    /// small, so the server feels it quickly.
+    /// </summary>
+    public async Task<GraphQLWsTestClient> ConnectAsync(int? receiveBufferBytes = null)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                if (receiveBufferBytes is { } bytes)
+                {
+                    socket.ReceiveBufferSize = bytes;
+                }
+
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var webSocket = new ClientWebSocket();
+        webSocket.Options.AddSubProtocol(GraphQLWsTestClient.SubProtocol);
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        await webSocket.ConnectAsync(Endpoint, invoker, TestContext.Current.CancellationToken);
+        return GraphQLWsTestClient.Over(webSocket);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        TestDirectories.TryDelete(_dataDirectory);
+    }
+
+    /// <summary>
+    /// Kestrel with a small, fixed socket send buffer: the kernel otherwise grows it to megabytes, which would hide
+    /// what the server itself holds back (accepted sockets inherit the listening socket's buffer size).
+    /// </summary>
+    private sealed class KestrelApiFactory : KurobeApiFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.Configure<SocketTransportOptions>(options =>
+                options.CreateBoundListenSocket = endpoint =>
+                {
+                    var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                    socket.SendBufferSize = SocketBufferBytes;
+                    return socket;
+                }));
+        }
+    }
+}
+
+/// <summary>A client that reads slowly slows the database query down: the server never buffers a whole result.</summary>
+public sealed class GraphQLWsBackPressureTests(GraphQLWsKestrelFixture server) : IClassFixture<GraphQLWsKestrelFixture>
+{
+    [Fact]
+    public async Task A_client_that_does_not_read_stops_the_query_and_reading_resumes_it()
+    {
+        const string Tag = "back_pressure_test";
+        await using var slow = await server.ConnectAsync(receiveBufferBytes: GraphQLWsKestrelFixture.SocketBufferBytes);
+        await using var observer = await server.ConnectAsync();
+        await slow.InitAndAckAsync();
+        await observer.InitAndAckAsync();
+
+        await slow.SubscribeAsync("slow", $$"""subscription { queryStream(input: {sql: "select * from range(10000000) as {{Tag}}(x)"}) { rows rowCount } }""");
+        // The client reads nothing for two seconds.
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        var (_, stalledAt) = await RunningQueries.WaitUntilRunningAsync(observer, Tag, TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        var (_, stillAt) = await RunningQueries.WaitUntilRunningAsync(observer, Tag, TimeSpan.FromSeconds(5));
+        TestContext.Current.TestOutputHelper?.WriteLine($"rows read while the client did not read: {stalledAt:N0}, 500 ms later: {stillAt:N0}");
+
+        // What the window lets through, plus what the socket buffers on both ends and Kestrel's pipe hold: a few
+        // window-fulls of batches (about 30,000 rows when measured), nowhere near the ten million rows of the result.
+        const double Bound = 10.0 * GraphQLWsKestrelFixture.StreamWindow * GraphQLWsKestrelFixture.BatchRows;
+        stalledAt.ShouldBeGreaterThan(0);
+        stalledAt.ShouldBeLessThanOrEqualTo(Bound);
+        stillAt.ShouldBe(stalledAt, "the query kept reading although the client did not");
+
+        // The client reads again: the query resumes.
+        var rowsReceived = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            var next = await slow.ReceiveMessageAsync();
+            next["type"]!.GetValue<string>().ShouldBe("next");
+            rowsReceived += next["payload"]!["data"]!["queryStream"]!["rows"]!.AsArray().Count;
+        }
+
+        var resumedAt = await WaitForRowsReadAboveAsync(observer, Tag, stalledAt);
+        TestContext.Current.TestOutputHelper?.WriteLine($"after reading {rowsReceived:N0} rows: {resumedAt:N0} rows read");
+        resumedAt.ShouldBeGreaterThan(stalledAt);
+
+        await slow.CompleteAsync("slow");
+        (await RunningQueries.WaitUntilGoneAsync(observer, Tag, TimeSpan.FromSeconds(3))).ShouldBeTrue();
+    }
+
+    private static async Task<double> WaitForRowsReadAboveAsync(GraphQLWsTestClient observer, string tag, double rows)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            var (_, now) = await RunningQueries.WaitUntilRunningAsync(observer, tag, TimeSpan.FromSeconds(5));
+            if (now > rows || DateTime.UtcNow > deadline)
+            {
+                return now;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}

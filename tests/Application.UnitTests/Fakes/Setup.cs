@@ -1,0 +1,26 @@
+using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Execution;
+using Kurobe.Application.Querying.Ports;
+using Kurobe.Domain.DataSources;
+using Microsoft.Extensions.Options;
+
+namespace Kurobe.Application.UnitTests.Fakes;
+
+internal sealed class Setup
+{
+    public Setup(IQueryRunner runner, QueryOptions? options = null, TimeProvider? time = null, params DataSource[] sources)
+    {
+        Options = Microsoft.Extensions.Options.Options.Create(options ?? new QueryOptions());
+        Time = time ?? TimeProvider.System;
+        Registry = new RunningQueryRegistry(Time);
+        Executor = new SqlExecutor(new FakeDataSources(sources.Length == 0 ? [FakeDataSources.DuckDb("demo", isDefault: true)] : sources), [runner], Registry, Options, Time);
+    }
+
+    public IOptions<QueryOptions> Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public RunningQueryRegistry Registry { get; }
+
+    public SqlExecutor Executor { get; }
+}
