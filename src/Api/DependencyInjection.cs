@@ -20,6 +20,7 @@ internal static class DependencyInjection
         services.AddKurobeApplication();
         services.AddKurobeInfrastructure();
         services.AddKurobeGraphQL();
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddMediator(options =>
         {
             options.Namespace = "Kurobe.Api.Mediator";
@@ -35,6 +36,8 @@ internal static class DependencyInjection
     public static WebApplication UseKurobe(this WebApplication app)
     {
         var graphQL = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
+        // UnexpectedErrorHandler answers; this fallback runs only when the response had already started.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask });
         app.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = graphQL.KeepAliveInterval,

@@ -26,26 +26,26 @@ internal static class KurobeConfiguration
         };
         yaml.ResolveFileProvider();
 
+        // The host also reads ASPNETCORE_- and DOTNET_-prefixed variables, before appsettings.json; the application's
+        // own environment variables are the unprefixed source that follows the JSON files.
         var sources = ((IConfigurationBuilder)configuration).Sources;
-        var environmentVariables = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource);
-        sources.Insert(environmentVariables < 0 ? sources.Count : environmentVariables, yaml);
-
-        if (Environment.GetEnvironmentVariable(StorageOptions.DataDirectoryVariable) is { Length: > 0 } dataDirectory)
+        var environment = sources.ToList().FindLastIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (environment < 0)
         {
-            var afterEnvironment = sources.ToList().FindLastIndex(s => s is EnvironmentVariablesConfigurationSource) + 1;
-            var source = new MemoryConfigurationSource
-            {
-                InitialData = [new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}", dataDirectory)],
-            };
-            sources.Insert(afterEnvironment == 0 ? sources.Count : afterEnvironment, source);
+            environment = sources.Count;
         }
 
-        configuration[ConfigDirectoryKey] = configDirectory;
+        sources.Insert(environment, yaml);
+        if (Environment.GetEnvironmentVariable(StorageOptions.DataDirectoryVariable) is { Length: > 0 } dataDirectory)
+        {
+            sources.Insert(Math.Min(environment + 2, sources.Count), new MemoryConfigurationSource
+            {
+                InitialData = [new($"{StorageOptions.SectionName}:{nameof(StorageOptions.DataDirectory)}", dataDirectory)],
+            });
+        }
+
         return builder;
     }
-
-    /// <summary>The resolved config directory, for features that read more files from it.</summary>
-    public const string ConfigDirectoryKey = "Kurobe:ConfigDirectory";
 
     // ./config in the working directory when there is one (a checkout, a deployment's own), else the copy that
     // ships beside the binaries.

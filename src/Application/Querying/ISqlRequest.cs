@@ -10,5 +10,8 @@ public interface ISqlRequest
 
     string Sql { get; }
 
+    /// <summary>The most rows to deliver; the use case's default when null.</summary>
+    int? MaxRows { get; }
+
     int? TimeoutSeconds { get; }
 }

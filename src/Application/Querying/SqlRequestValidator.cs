@@ -7,7 +7,9 @@ namespace Kurobe.Application.Querying;
 public abstract class SqlRequestValidator<TRequest> : AbstractValidator<TRequest>
     where TRequest : ISqlRequest
 {
-    protected SqlRequestValidator(IOptions<QueryOptions> options)
+    /// <param name="maxRowsLimit">The most rows this use case may deliver.</param>
+    /// <param name="maxRowsAdvice">Appended to the maxRows message, e.g. where to go for more rows.</param>
+    protected SqlRequestValidator(IOptions<QueryOptions> options, int maxRowsLimit, string maxRowsAdvice = "")
     {
         var limits = options.Value;
 
@@ -21,5 +23,10 @@ public abstract class SqlRequestValidator<TRequest> : AbstractValidator<TRequest
             .InclusiveBetween(1, limits.MaxTimeoutSeconds)
             .When(r => r.TimeoutSeconds is not null)
             .WithMessage($"timeoutSeconds must be between 1 and {limits.MaxTimeoutSeconds}.");
+
+        RuleFor(r => r.MaxRows)
+            .InclusiveBetween(1, maxRowsLimit)
+            .When(r => r.MaxRows is not null)
+            .WithMessage($"maxRows must be between 1 and {maxRowsLimit:N0}{maxRowsAdvice}.");
     }
 }

@@ -11,22 +11,23 @@ namespace Kurobe.Infrastructure.DuckDb;
 /// </summary>
 internal sealed class DuckDbConnectionFactory(IOptions<DuckDbOptions> options) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<DuckDBConnection>> _anchors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DuckDBConnection> _anchors = new(StringComparer.Ordinal);
 
     public DuckDBConnection OpenReadOnly(string databasePath)
     {
         var connectionString = ReadOnlyConnectionString(databasePath);
-        _ = _anchors.GetOrAdd(databasePath, _ => new Lazy<DuckDBConnection>(() => Open(connectionString))).Value;
-        return Open(connectionString);
-    }
-
-    /// <summary>Closes the anchor so the file can be replaced or deleted; running queries keep their own connections.</summary>
-    public void Release(string databasePath)
-    {
-        if (_anchors.TryRemove(databasePath, out var anchor) && anchor.IsValueCreated)
+        // Opened first: a file that cannot be opened now leaves nothing cached, and works once it can be.
+        var connection = Open(connectionString);
+        if (!_anchors.ContainsKey(databasePath))
         {
-            anchor.Value.Dispose();
+            var anchor = Open(connectionString);
+            if (!_anchors.TryAdd(databasePath, anchor))
+            {
+                anchor.Dispose();
+            }
         }
+
+        return connection;
     }
 
     private string ReadOnlyConnectionString(string databasePath)
@@ -73,9 +74,9 @@ internal sealed class DuckDbConnectionFactory(IOptions<DuckDbOptions> options) :
 
     public void Dispose()
     {
-        foreach (var anchor in _anchors.Values.Where(a => a.IsValueCreated))
+        foreach (var anchor in _anchors.Values)
         {
-            anchor.Value.Dispose();
+            anchor.Dispose();
         }
 
         _anchors.Clear();

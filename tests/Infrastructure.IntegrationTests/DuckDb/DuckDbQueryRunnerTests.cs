@@ -127,4 +127,19 @@ public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClass
         error.Message.ShouldNotContain(database.Directory);
         error.Message.ShouldContain("missing");
     }
+
+    [Fact]
+    public async Task A_source_that_could_not_be_opened_works_once_its_file_exists()
+    {
+        var late = database.Missing();
+        await Should.ThrowAsync<DataSourceUnavailableException>(() => database.Runner.OpenAsync(late, "select 1", Token));
+
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={late.ConnectionTarget}"))
+        {
+            connection.Open();
+        }
+
+        await using var cursor = await database.Runner.OpenAsync(late, "select 7", Token);
+        (await cursor.ReadAsync(1, Token)).Row(0)[0].ShouldBe(7);
+    }
 }

@@ -43,7 +43,8 @@ public sealed class DuckDbTestDatabase : IDisposable
     public DataSource Missing()
     {
         var name = DataSourceName.Create("missing");
-        return new DataSource(DataSourceId.ForConfiguredSource(name), name, DataSourceKind.DuckDb, System.IO.Path.Combine(_directory, "nope.duckdb"), false);
+        var path = System.IO.Path.Combine(_directory, $"missing-{Guid.NewGuid():N}.duckdb");
+        return new DataSource(DataSourceId.ForConfiguredSource(name), name, DataSourceKind.DuckDb, path, false);
     }
 
     public void Dispose()

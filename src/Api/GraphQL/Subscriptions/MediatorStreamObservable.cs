@@ -16,7 +16,7 @@ internal sealed class MediatorStreamObservable<T>(
     public IDisposable Subscribe(IObserver<object?> observer)
     {
         var subscription = new Subscription();
-        subscription.Pump = Task.Run(() => PumpAsync(observer, subscription.Token));
+        _ = Task.Run(() => PumpAsync(observer, subscription.Token));
         return subscription;
     }
 
@@ -49,8 +49,6 @@ internal sealed class MediatorStreamObservable<T>(
         private readonly CancellationTokenSource _cancellation = new();
 
         public CancellationToken Token => _cancellation.Token;
-
-        public Task Pump { get; set; } = Task.CompletedTask;
 
         public void Dispose()
         {

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Kurobe.Application.Querying.Execution;
 using Kurobe.Domain.DataSources;
 using Mediator;
@@ -10,18 +9,8 @@ namespace Kurobe.Application.Querying.RunSql;
 public sealed record RunSqlQuery(DataSourceId? DataSourceId, string Sql, int? MaxRows, int? TimeoutSeconds)
     : IQuery<QueryResult>, ISqlRequest;
 
-public sealed class RunSqlQueryValidator : SqlRequestValidator<RunSqlQuery>
-{
-    public RunSqlQueryValidator(IOptions<QueryOptions> options)
-        : base(options)
-    {
-        var maxRows = options.Value.MaxRows;
-        RuleFor(q => q.MaxRows)
-            .InclusiveBetween(1, maxRows)
-            .When(q => q.MaxRows is not null)
-            .WithMessage($"maxRows must be between 1 and {maxRows:N0}; use queryStream for larger results.");
-    }
-}
+public sealed class RunSqlQueryValidator(IOptions<QueryOptions> options)
+    : SqlRequestValidator<RunSqlQuery>(options, options.Value.MaxRows, "; use queryStream for larger results");
 
 public sealed class RunSqlQueryHandler(SqlExecutor executor, IOptions<QueryOptions> options, TimeProvider timeProvider)
     : IQueryHandler<RunSqlQuery, QueryResult>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using FluentValidation;
 using Kurobe.Application.Querying.Execution;
 using Kurobe.Domain.DataSources;
 using Kurobe.Plugins.Abstractions;
@@ -27,18 +26,8 @@ public sealed record QueryStreamEvent(
     bool Truncated,
     double DurationMs);
 
-public sealed class StreamSqlQueryValidator : SqlRequestValidator<StreamSqlQuery>
-{
-    public StreamSqlQueryValidator(IOptions<QueryOptions> options)
-        : base(options)
-    {
-        var maxRows = options.Value.MaxStreamRows;
-        RuleFor(q => q.MaxRows)
-            .InclusiveBetween(1, maxRows)
-            .When(q => q.MaxRows is not null)
-            .WithMessage($"maxRows must be between 1 and {maxRows:N0}.");
-    }
-}
+public sealed class StreamSqlQueryValidator(IOptions<QueryOptions> options)
+    : SqlRequestValidator<StreamSqlQuery>(options, options.Value.MaxStreamRows);
 
 public sealed class StreamSqlQueryHandler(SqlExecutor executor, IOptions<QueryOptions> options, TimeProvider timeProvider)
     : IStreamQueryHandler<StreamSqlQuery, QueryStreamEvent>

@@ -19,6 +19,18 @@ internal sealed class GraphQLHttpHandler(GraphQLExecutor executor, IGraphQLSeria
 
     public async Task HandleAsync(HttpContext context)
     {
+        try
+        {
+            await HandleRequestAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; its query was stopped through the request's token. Nobody is left to answer.
+        }
+    }
+
+    private async Task HandleRequestAsync(HttpContext context)
+    {
         var request = context.Request;
         var response = context.Response;
         var responseType = NegotiateResponseType(request.Headers.Accept);
