@@ -186,6 +186,17 @@ public sealed class GraphQLHttpTests(KurobeApiFactory factory) : IClassFixture<K
         await ShouldHaveErrorCodeAsync(response, "QUERY_TOO_COMPLEX");
     }
 
+    [Fact]
+    public async Task Too_complex_documents_are_refused()
+    {
+        var wide = "{ " + string.Join(" ", Enumerable.Range(0, 2_500).Select(i => $"f{i}: __typename")) + " }";
+
+        using var response = await PostAsync(JsonSerializer.Serialize(new { query = wide }), accept: GraphQLResponse);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await ShouldHaveErrorCodeAsync(response, "QUERY_TOO_COMPLEX");
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string body, string? accept = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
