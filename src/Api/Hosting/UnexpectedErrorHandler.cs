@@ -22,7 +22,7 @@ internal sealed class UnexpectedErrorHandler(IGraphQLSerializer serializer) : IE
         var traceId = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         httpContext.Response.ContentType = MediaTypes.JsonUtf8;
-        var error = new KurobeError(ErrorCodes.InternalServerError, "An unexpected error occurred. It has been logged; quote the traceId when reporting it.")
+        var error = new KurobeError(ErrorCodes.InternalServerError, GraphQLErrorMapping.UnexpectedMessage)
         {
             Details = new Dictionary<string, object?> { ["traceId"] = traceId },
         };

@@ -12,10 +12,11 @@ namespace Kurobe.Infrastructure.DuckDb;
 internal sealed class DuckDbConnectionFactory(IOptions<DuckDbOptions> options) : IDisposable
 {
     private readonly ConcurrentDictionary<string, DuckDBConnection> _anchors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _connectionStrings = new(StringComparer.Ordinal);
 
     public DuckDBConnection OpenReadOnly(string databasePath)
     {
-        var connectionString = ReadOnlyConnectionString(databasePath);
+        var connectionString = _connectionStrings.GetOrAdd(databasePath, ReadOnlyConnectionString);
         // Opened first: a file that cannot be opened now leaves nothing cached, and works once it can be.
         var connection = Open(connectionString);
         if (!_anchors.ContainsKey(databasePath))

@@ -19,7 +19,7 @@ internal sealed partial class GraphQLErrorMapping(
     ILogger<GraphQLErrorMapping> logger)
     : IErrorInfoProvider
 {
-    private const string UnexpectedMessage = "An unexpected error occurred. It has been logged; quote the traceId when reporting it.";
+    public const string UnexpectedMessage = "An unexpected error occurred. It has been logged; quote the traceId when reporting it.";
 
     private readonly bool _exposeDetails = options.Value.ExposeExceptionDetails ?? environment.IsDevelopment();
 
