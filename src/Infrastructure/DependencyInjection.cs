@@ -1,5 +1,4 @@
 using Kurobe.Application.DataSources.Ports;
-using Kurobe.Application.Querying.Ports;
 using Kurobe.Infrastructure.DataSources;
 using Kurobe.Infrastructure.Demo;
 using Kurobe.Infrastructure.DuckDb;
@@ -22,7 +21,7 @@ public static class DependencyInjection
         services.AddSingleton<IDataSourceCatalog>(sp => sp.GetRequiredService<InMemoryDataSourceCatalog>());
 
         services.AddSingleton<DuckDbConnectionFactory>();
-        services.AddSingleton<IQueryRunner, DuckDbQueryRunner>();
+        services.AddSingleton<IDataSourceConnector, DuckDbConnector>();
 
         services.AddSingleton<DemoDatabaseBuilder>();
         services.AddHostedService<DemoDataSourceInitializer>();

@@ -1,11 +1,10 @@
 using Kurobe.Application.DataSources.Ports;
-using Kurobe.Application.Querying.Ports;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kurobe.Infrastructure.DataSources;
 
 /// <summary>Ready when every registered data source answers a trivial query within a few seconds.</summary>
-internal sealed class DataSourcesHealthCheck(IDataSourceCatalog catalog, IEnumerable<IQueryRunner> runners) : IHealthCheck
+internal sealed class DataSourcesHealthCheck(IDataSourceCatalog catalog, IEnumerable<IDataSourceConnector> runners) : IHealthCheck
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
@@ -35,15 +34,14 @@ internal sealed class DataSourcesHealthCheck(IDataSourceCatalog catalog, IEnumer
             : new HealthCheckResult(context.Registration.FailureStatus, $"Not answering: {string.Join(", ", failing)}.", data: data);
     }
 
-    private static async Task<bool> AnswersAsync(IQueryRunner runner, Domain.DataSources.DataSource source, CancellationToken cancellationToken)
+    private static async Task<bool> AnswersAsync(IDataSourceConnector runner, Domain.DataSources.DataSource source, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ProbeTimeout);
         try
         {
-            await using var cursor = await runner.OpenAsync(source, "SELECT 1", timeout.Token);
-            var batch = await cursor.ReadAsync(1, timeout.Token);
-            return batch.RowCount == 1;
+            await runner.PingAsync(source, timeout.Token);
+            return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -16,6 +16,7 @@ internal sealed partial class DemoDataSourceInitializer(
     InMemoryDataSourceCatalog catalog,
     IOptions<DemoOptions> demoOptions,
     IOptions<StorageOptions> storageOptions,
+    TimeProvider timeProvider,
     ILogger<DemoDataSourceInitializer> logger)
     : IHostedService
 {
@@ -41,7 +42,7 @@ internal sealed partial class DemoDataSourceInitializer(
         }
 
         var name = DataSourceName.Create(DemoOptions.DataSourceName);
-        catalog.Register(new DataSource(DataSourceId.ForConfiguredSource(name), name, DataSourceKind.DuckDb, path, demo.IsDefault));
+        catalog.Register(new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(path), DataSourceOrigin.Configuration, timeProvider.GetUtcNow(), demo.IsDefault));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -31,6 +31,15 @@ internal sealed class DuckDbConnectionFactory(IOptions<DuckDbOptions> options) :
         return connection;
     }
 
+    /// <summary>Closes the idle anchor of a file, so DuckDB releases it once running queries finish.</summary>
+    public void Release(string databasePath)
+    {
+        if (_anchors.TryRemove(databasePath, out var anchor))
+        {
+            anchor.Dispose();
+        }
+    }
+
     private string ReadOnlyConnectionString(string databasePath)
     {
         var settings = options.Value;

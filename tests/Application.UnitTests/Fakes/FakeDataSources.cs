@@ -6,7 +6,7 @@ namespace Kurobe.Application.UnitTests.Fakes;
 internal sealed class FakeDataSources(params DataSource[] sources) : IDataSourceCatalog
 {
     public static DataSource DuckDb(string name, bool isDefault = false) =>
-        new(DataSourceId.ForConfiguredSource(DataSourceName.Create(name)), DataSourceName.Create(name), DataSourceKind.DuckDb, $"/data/{name}.duckdb", isDefault);
+        new(DataSourceId.ForConfiguredSource(DataSourceName.Create(name)), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), DataSourceOrigin.Configuration, DateTimeOffset.UnixEpoch, isDefault);
 
     public ValueTask<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<DataSource>>(sources);
 

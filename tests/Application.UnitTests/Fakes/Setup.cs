@@ -1,6 +1,6 @@
+using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Execution;
-using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +8,7 @@ namespace Kurobe.Application.UnitTests.Fakes;
 
 internal sealed class Setup
 {
-    public Setup(IQueryRunner runner, QueryOptions? options = null, TimeProvider? time = null, params DataSource[] sources)
+    public Setup(IDataSourceConnector runner, QueryOptions? options = null, TimeProvider? time = null, params DataSource[] sources)
     {
         Options = Microsoft.Extensions.Options.Options.Create(options ?? new QueryOptions());
         Time = time ?? TimeProvider.System;

@@ -19,7 +19,7 @@ public sealed class RunSqlQueryHandlerTests
     [InlineData(25_000, 10_000, 10_000, true)]
     public async Task Returns_up_to_max_rows_and_says_when_it_cut_the_result_short(long available, int maxRows, long expected, bool truncated)
     {
-        var runner = new FakeQueryRunner(available);
+        var runner = new FakeConnector(available);
         var setup = new Setup(runner, new QueryOptions { BatchRows = 1_000 });
 
         var result = await new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", maxRows, null), None);
@@ -35,7 +35,7 @@ public sealed class RunSqlQueryHandlerTests
     [Fact]
     public async Task Without_max_rows_it_returns_the_configured_default()
     {
-        var setup = new Setup(new FakeQueryRunner(50), new QueryOptions { DefaultMaxRows = 20 });
+        var setup = new Setup(new FakeConnector(50), new QueryOptions { DefaultMaxRows = 20 });
 
         var result = await new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", null, null), None);
 
@@ -46,7 +46,7 @@ public sealed class RunSqlQueryHandlerTests
     [Fact]
     public async Task Rows_come_back_in_order_across_batches()
     {
-        var setup = new Setup(new FakeQueryRunner(2_500), new QueryOptions { BatchRows = 1_000 });
+        var setup = new Setup(new FakeConnector(2_500), new QueryOptions { BatchRows = 1_000 });
 
         var result = await new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", 5_000, null), None);
 
@@ -58,7 +58,7 @@ public sealed class RunSqlQueryHandlerTests
     public async Task Runs_on_the_named_source_or_fails_with_not_found()
     {
         var other = FakeDataSources.DuckDb("other");
-        var setup = new Setup(new FakeQueryRunner(1), null, null, FakeDataSources.DuckDb("demo", isDefault: true), other);
+        var setup = new Setup(new FakeConnector(1), null, null, FakeDataSources.DuckDb("demo", isDefault: true), other);
         var handler = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time);
 
         (await handler.Handle(new RunSqlQuery(other.Id, "select 1", null, null), None)).DataSourceId.ShouldBe(other.Id);
@@ -71,7 +71,7 @@ public sealed class RunSqlQueryHandlerTests
     [Fact]
     public async Task Without_a_default_source_it_says_so()
     {
-        var setup = new Setup(new FakeQueryRunner(1), null, null, FakeDataSources.DuckDb("only"));
+        var setup = new Setup(new FakeConnector(1), null, null, FakeDataSources.DuckDb("only"));
 
         var error = await Should.ThrowAsync<NotFoundException>(
             () => new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select 1", null, null), None).AsTask());
@@ -83,7 +83,7 @@ public sealed class RunSqlQueryHandlerTests
     public async Task A_query_past_its_time_limit_is_stopped_with_a_timeout()
     {
         var time = new FakeTimeProvider();
-        var runner = new FakeQueryRunner(1_000_000) { ReadDelay = TimeSpan.FromSeconds(2), TimeProvider = time };
+        var runner = new FakeConnector(1_000_000) { ReadDelay = TimeSpan.FromSeconds(2), TimeProvider = time };
         var setup = new Setup(runner, new QueryOptions { BatchRows = 10 }, time);
 
         var running = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", 100, 5), None).AsTask();
@@ -103,7 +103,7 @@ public sealed class RunSqlQueryHandlerTests
     [Fact]
     public async Task A_running_query_is_listed_until_it_ends_and_can_be_cancelled()
     {
-        var runner = new FakeQueryRunner(long.MaxValue) { ReadDelay = TimeSpan.FromMilliseconds(20) };
+        var runner = new FakeConnector(long.MaxValue) { ReadDelay = TimeSpan.FromMilliseconds(20) };
         var setup = new Setup(runner, new QueryOptions { BatchRows = 10, MaxRows = 1_000_000 });
 
         var running = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select forever", 1_000_000, null), None).AsTask();
@@ -122,7 +122,7 @@ public sealed class RunSqlQueryHandlerTests
     [Fact]
     public async Task A_caller_that_goes_away_stops_the_query()
     {
-        var runner = new FakeQueryRunner(long.MaxValue) { ReadDelay = TimeSpan.FromMilliseconds(20) };
+        var runner = new FakeConnector(long.MaxValue) { ReadDelay = TimeSpan.FromMilliseconds(20) };
         var setup = new Setup(runner, new QueryOptions { BatchRows = 10, MaxRows = 1_000_000 });
         using var caller = new CancellationTokenSource();
 

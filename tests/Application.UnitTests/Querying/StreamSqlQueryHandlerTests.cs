@@ -9,7 +9,7 @@ public sealed class StreamSqlQueryHandlerTests
     [Fact]
     public async Task Streams_every_row_in_growing_batches_with_columns_first_and_totals_last()
     {
-        var runner = new FakeQueryRunner(10_000);
+        var runner = new FakeConnector(10_000);
         var setup = new Setup(runner, new QueryOptions { FirstBatchRows = 100, BatchRows = 1_000 });
 
         var events = await StreamAsync(setup, new StreamSqlQuery(null, "select n", null, null));
@@ -28,7 +28,7 @@ public sealed class StreamSqlQueryHandlerTests
     [Fact]
     public async Task Stops_at_max_rows_and_says_it_truncated()
     {
-        var setup = new Setup(new FakeQueryRunner(1_000_000), new QueryOptions { FirstBatchRows = 100, BatchRows = 1_000 });
+        var setup = new Setup(new FakeConnector(1_000_000), new QueryOptions { FirstBatchRows = 100, BatchRows = 1_000 });
 
         var events = await StreamAsync(setup, new StreamSqlQuery(null, "select n", 2_345, null));
 
@@ -41,7 +41,7 @@ public sealed class StreamSqlQueryHandlerTests
     [Fact]
     public async Task An_empty_result_is_one_event_with_columns_and_done()
     {
-        var setup = new Setup(new FakeQueryRunner(0));
+        var setup = new Setup(new FakeConnector(0));
 
         var events = await StreamAsync(setup, new StreamSqlQuery(null, "select n where false", null, null));
 
@@ -54,7 +54,7 @@ public sealed class StreamSqlQueryHandlerTests
     [Fact]
     public async Task Reads_only_as_fast_as_the_consumer_takes_events()
     {
-        var runner = new FakeQueryRunner(long.MaxValue);
+        var runner = new FakeConnector(long.MaxValue);
         var setup = new Setup(runner, new QueryOptions { FirstBatchRows = 10, BatchRows = 10 });
         var handler = new StreamSqlQueryHandler(setup.Executor, setup.Options, setup.Time);
 

@@ -28,8 +28,8 @@ public sealed class DuckDbTestDatabase : IDisposable
 
         File.WriteAllText(System.IO.Path.Combine(_directory, "outside.csv"), "a,b\n1,2\n");
         var name = DataSourceName.Create("test");
-        Source = new DataSource(DataSourceId.ForConfiguredSource(name), name, DataSourceKind.DuckDb, Path, isDefault: true);
-        Runner = new DuckDbQueryRunner(_connections, NullLogger<DuckDbQueryRunner>.Instance);
+        Source = new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(Path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow, isDefault: true);
+        Runner = new DuckDbConnector(_connections, NullLogger<DuckDbConnector>.Instance);
     }
 
     public string Path { get; }
@@ -38,13 +38,13 @@ public sealed class DuckDbTestDatabase : IDisposable
 
     public DataSource Source { get; }
 
-    internal DuckDbQueryRunner Runner { get; }
+    internal DuckDbConnector Runner { get; }
 
     public DataSource Missing()
     {
         var name = DataSourceName.Create("missing");
         var path = System.IO.Path.Combine(_directory, $"missing-{Guid.NewGuid():N}.duckdb");
-        return new DataSource(DataSourceId.ForConfiguredSource(name), name, DataSourceKind.DuckDb, path, false);
+        return new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow);
     }
 
     public void Dispose()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kurobe.Application.Common.Diagnostics;
 using Kurobe.Application.Common.Errors;
+using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
 using Kurobe.Plugins.Abstractions;
@@ -54,8 +55,8 @@ public sealed class SqlExecution : IAsyncDisposable
     public IReadOnlyList<ResultColumn> Columns =>
         _cursor?.Columns ?? throw new InvalidOperationException("The query has not been opened.");
 
-    internal async Task OpenAsync(IQueryRunner runner, string sql) =>
-        _cursor = await WithinTimeLimitAsync(token => new ValueTask<IQueryCursor>(runner.OpenAsync(Source, sql, token)));
+    internal async Task OpenAsync(IDataSourceConnector runner, string sql) =>
+        _cursor = await WithinTimeLimitAsync(token => new ValueTask<IQueryCursor>(runner.OpenAsync(Source, sql, new EngineLimits(_timeLimit), token)));
 
     public async ValueTask<RowBatch> ReadAsync(int maxRows)
     {

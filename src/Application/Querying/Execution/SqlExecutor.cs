@@ -1,6 +1,5 @@
 using Kurobe.Application.Common.Errors;
 using Kurobe.Application.DataSources.Ports;
-using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace Kurobe.Application.Querying.Execution;
 /// <summary>Starts SQL on the right engine under the request's time limit, visible to <c>runningQueries</c>.</summary>
 public sealed class SqlExecutor(
     IDataSourceCatalog catalog,
-    IEnumerable<IQueryRunner> runners,
+    IEnumerable<IDataSourceConnector> runners,
     RunningQueryRegistry registry,
     IOptions<QueryOptions> options,
     TimeProvider timeProvider)

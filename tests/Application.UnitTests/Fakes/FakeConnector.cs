@@ -1,3 +1,4 @@
+using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
@@ -6,7 +7,7 @@ using Kurobe.Plugins.Abstractions;
 namespace Kurobe.Application.UnitTests.Fakes;
 
 /// <summary>A query runner over a fixed number of rows (one INTEGER column counting from 0), with optional delays.</summary>
-internal sealed class FakeQueryRunner(long rows) : IQueryRunner
+internal sealed class FakeConnector(long rows) : IDataSourceConnector
 {
     public DataSourceKind Kind => DataSourceKind.DuckDb;
 
@@ -23,14 +24,24 @@ internal sealed class FakeQueryRunner(long rows) : IQueryRunner
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    public Task<IQueryCursor> OpenAsync(DataSource source, string sql, CancellationToken cancellationToken)
+    public List<EngineLimits> Limits { get; } = [];
+
+    public Task<IQueryCursor> OpenAsync(DataSource source, string sql, EngineLimits limits, CancellationToken cancellationToken)
     {
+        Limits.Add(limits);
         Statements.Add(sql);
         OpenCursors++;
         return Task.FromResult<IQueryCursor>(new Cursor(this));
     }
 
-    private sealed class Cursor(FakeQueryRunner runner) : IQueryCursor
+    public Task<DatabaseSchema> ReadSchemaAsync(DataSource source, CancellationToken cancellationToken) =>
+        Task.FromResult(new DatabaseSchema([new TableSchema("main", "numbers", false, Rows, null, [new ColumnSchema("n", "INTEGER", ValueKind.Integer, false, null)])]));
+
+    public Task<string?> PingAsync(DataSource source, CancellationToken cancellationToken) => Task.FromResult<string?>("Fake 1.0");
+
+    public ValueTask ReleaseAsync(DataSourceId id) => ValueTask.CompletedTask;
+
+    private sealed class Cursor(FakeConnector runner) : IQueryCursor
     {
         private long _next;
 

@@ -1,3 +1,4 @@
+using Kurobe.Application.Querying.Ports;
 using System.Diagnostics;
 using System.Numerics;
 using Kurobe.Application.Common.Errors;
@@ -6,14 +7,16 @@ using Kurobe.Plugins.Abstractions;
 
 namespace Kurobe.Infrastructure.IntegrationTests.DuckDb;
 
-public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClassFixture<DuckDbTestDatabase>
+public sealed class DuckDbConnectorTests(DuckDbTestDatabase database) : IClassFixture<DuckDbTestDatabase>
 {
+    private static readonly EngineLimits Limits = new(TimeSpan.FromSeconds(30));
+
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Reads_a_result_in_batches_until_the_last()
     {
-        await using var cursor = await database.Runner.OpenAsync(database.Source, "select n, label from numbers order by n", Token);
+        await using var cursor = await database.Runner.OpenAsync(database.Source, "select n, label from numbers order by n", Limits, Token);
 
         cursor.Columns.Select(c => (c.Name, c.SqlType, c.Kind)).ShouldBe([("n", "BIGINT", ValueKind.Integer), ("label", "VARCHAR", ValueKind.Text)]);
         var batches = new List<RowBatch>();
@@ -41,7 +44,7 @@ public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClass
                    [1, 2, 3] l, {'x': 1, 'y': 'z'} st, MAP {'k': 1} m, NULL::INTEGER missing_value, 'NaN'::DOUBLE nan
             """;
 
-        await using var cursor = await database.Runner.OpenAsync(database.Source, sql, Token);
+        await using var cursor = await database.Runner.OpenAsync(database.Source, sql, Limits, Token);
         var row = (await cursor.ReadAsync(1, Token)).Row(0).ToArray();
         var columns = cursor.Columns.ToDictionary(c => c.Name);
         object? Value(string name) => row[cursor.Columns.ToList().FindIndex(c => c.Name == name)];
@@ -76,7 +79,7 @@ public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClass
     [Fact]
     public async Task Sql_errors_come_back_with_the_engines_explanation()
     {
-        var error = await Should.ThrowAsync<QueryFailedException>(() => database.Runner.OpenAsync(database.Source, "select * from no_such_table", Token));
+        var error = await Should.ThrowAsync<QueryFailedException>(() => database.Runner.OpenAsync(database.Source, "select * from no_such_table", Limits, Token));
 
         error.Message.ShouldContain("no_such_table");
     }
@@ -94,7 +97,7 @@ public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClass
     {
         await Should.ThrowAsync<QueryFailedException>(async () =>
         {
-            await using var cursor = await database.Runner.OpenAsync(database.Source, sql.Replace("{dir}", database.Directory, StringComparison.Ordinal), Token);
+            await using var cursor = await database.Runner.OpenAsync(database.Source, sql.Replace("{dir}", database.Directory, StringComparison.Ordinal), Limits, Token);
             await cursor.ReadAsync(1, Token);
         });
 
@@ -110,19 +113,19 @@ public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClass
 
         await Should.ThrowAsync<OperationCanceledException>(async () =>
         {
-            await using var cursor = await database.Runner.OpenAsync(database.Source, "select count(*) from range(10000000000) a", cancellation.Token);
+            await using var cursor = await database.Runner.OpenAsync(database.Source, "select count(*) from range(10000000000) a", Limits, cancellation.Token);
             await cursor.ReadAsync(1, cancellation.Token);
         });
 
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10), "the engine stops, rather than the caller giving up while it runs on");
-        await using var next = await database.Runner.OpenAsync(database.Source, "select 42", Token);
+        await using var next = await database.Runner.OpenAsync(database.Source, "select 42", Limits, Token);
         (await next.ReadAsync(1, Token)).Row(0)[0].ShouldBe(42);
     }
 
     [Fact]
     public async Task A_missing_database_is_unavailable_without_revealing_server_paths()
     {
-        var error = await Should.ThrowAsync<DataSourceUnavailableException>(() => database.Runner.OpenAsync(database.Missing(), "select 1", Token));
+        var error = await Should.ThrowAsync<DataSourceUnavailableException>(() => database.Runner.OpenAsync(database.Missing(), "select 1", Limits, Token));
 
         error.Message.ShouldNotContain(database.Directory);
         error.Message.ShouldContain("missing");
@@ -132,14 +135,14 @@ public sealed class DuckDbQueryRunnerTests(DuckDbTestDatabase database) : IClass
     public async Task A_source_that_could_not_be_opened_works_once_its_file_exists()
     {
         var late = database.Missing();
-        await Should.ThrowAsync<DataSourceUnavailableException>(() => database.Runner.OpenAsync(late, "select 1", Token));
+        await Should.ThrowAsync<DataSourceUnavailableException>(() => database.Runner.OpenAsync(late, "select 1", Limits, Token));
 
         using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={late.ConnectionTarget}"))
         {
             connection.Open();
         }
 
-        await using var cursor = await database.Runner.OpenAsync(late, "select 7", Token);
+        await using var cursor = await database.Runner.OpenAsync(late, "select 7", Limits, Token);
         (await cursor.ReadAsync(1, Token)).Row(0)[0].ShouldBe(7);
     }
 }
