@@ -18,7 +18,7 @@ internal static class DependencyInjection
 
         var services = builder.Services;
         services.AddKurobeApplication();
-        services.AddKurobeInfrastructure();
+        services.AddKurobeInfrastructure(builder.Configuration);
         services.AddKurobeGraphQL();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddMediator(options =>

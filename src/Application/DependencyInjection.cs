@@ -1,4 +1,7 @@
 using FluentValidation;
+using Kurobe.Application.DataSources;
+using Kurobe.Application.DataSources.Health;
+using Kurobe.Application.DataSources.Schema;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Execution;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +19,14 @@ public static class DependencyInjection
             .Validate(o => o.DefaultMaxRows <= o.MaxRows, "Kurobe:Query:DefaultMaxRows must not exceed Kurobe:Query:MaxRows.")
             .Validate(o => o.DefaultTimeoutSeconds <= o.MaxTimeoutSeconds, "Kurobe:Query:DefaultTimeoutSeconds must not exceed Kurobe:Query:MaxTimeoutSeconds.")
             .ValidateOnStart();
+        services.AddOptions<DataSourceOptions>().BindConfiguration(DataSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddValidatorsFromAssemblyContaining<QueryOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<RunningQueryRegistry>();
         services.AddScoped<SqlExecutor>();
+        services.AddSingleton<DataSourceStatusBoard>();
+        services.AddSingleton<DataSourceSchemaCache>();
+        services.AddScoped<DataSourceProbe>();
+        services.AddScoped<DataSourceResources>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -20,6 +20,7 @@ internal static class DependencyInjection
 
         services.AddSingleton<IQueryFields, DataSourcesQueryFields>();
         services.AddSingleton<IQueryFields, QueryingQueryFields>();
+        services.AddSingleton<IMutationFields, DataSourcesMutationFields>();
         services.AddSingleton<IMutationFields, QueryingMutationFields>();
         services.AddSingleton<ISubscriptionFields, QueryingSubscriptionFields>();
 
@@ -34,7 +35,7 @@ internal static class DependencyInjection
                 // Responses are JSON documents, never inlined into HTML: write UTF-8 text as is (names in any script,
                 // '+' in offsets) instead of \u escapes.
                 json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-                json.Converters.Add(new RowSetJsonConverter());
+                json.Converters.Add(new EncodedRowsJsonConverter());
                 json.Converters.Add(new RowBatchJsonConverter());
             }));
 

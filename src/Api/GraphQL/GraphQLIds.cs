@@ -18,6 +18,9 @@ internal static class GraphQLIds
             : throw Invalid(inputName, $"{inputName} '{id}' is not a data source id.");
     }
 
+    public static DataSourceId ParseDataSourceId(string id, string inputName) =>
+        DataSourceId.TryParse(id, out var parsed) ? parsed : throw Invalid(inputName, $"{inputName} '{id}' is not a data source id.");
+
     public static Guid ParseGuid(string id, string inputName, string what) =>
         Guid.TryParse(id, out var parsed) ? parsed : throw Invalid(inputName, $"{inputName} '{id}' is not {what}.");
 

@@ -1,24 +1,33 @@
+using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Kurobe.Infrastructure.DataSources;
 
-/// <summary>Ready when every registered data source answers a trivial query within a few seconds.</summary>
-internal sealed class DataSourcesHealthCheck(IDataSourceCatalog catalog, IEnumerable<IDataSourceConnector> runners) : IHealthCheck
+/// <summary>
+/// Reports every source from the monitor's latest checks (checking now those never checked). An unreachable source
+/// degrades only the queries that use it, so it makes the server Degraded, not unready.
+/// </summary>
+internal sealed class DataSourcesHealthCheck(IServiceScopeFactory scopes, DataSourceStatusBoard board) : IHealthCheck
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var sources = await catalog.ListAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var sources = await scope.ServiceProvider.GetRequiredService<IDataSourceCatalog>().ListAsync(cancellationToken);
+        var probe = scope.ServiceProvider.GetRequiredService<DataSourceProbe>();
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         var failing = new List<string>();
         foreach (var source in sources)
         {
-            var runner = runners.FirstOrDefault(r => r.Kind == source.Kind);
-            var healthy = runner is not null && await AnswersAsync(runner, source, cancellationToken);
-            data[source.Name.Value] = healthy ? "Healthy" : "Unhealthy";
-            if (!healthy)
+            var status = board.StatusOf(source.Id);
+            if (status.Health == DataSourceHealth.Unknown)
+            {
+                status = await probe.CheckAsync(source, cancellationToken);
+            }
+
+            data[source.Name.Value] = status.Health.ToString();
+            if (status.Health != DataSourceHealth.Healthy)
             {
                 failing.Add(source.Name.Value);
             }
@@ -31,21 +40,6 @@ internal sealed class DataSourcesHealthCheck(IDataSourceCatalog catalog, IEnumer
 
         return failing.Count == 0
             ? HealthCheckResult.Healthy($"{sources.Count} data source(s) answer.", data)
-            : new HealthCheckResult(context.Registration.FailureStatus, $"Not answering: {string.Join(", ", failing)}.", data: data);
-    }
-
-    private static async Task<bool> AnswersAsync(IDataSourceConnector runner, Domain.DataSources.DataSource source, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ProbeTimeout);
-        try
-        {
-            await runner.PingAsync(source, timeout.Token);
-            return true;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
+            : HealthCheckResult.Degraded($"Not answering: {string.Join(", ", failing)}.", data: data);
     }
 }

@@ -13,7 +13,7 @@ namespace Kurobe.Infrastructure.Demo;
 /// </summary>
 internal sealed partial class DemoDataSourceInitializer(
     DemoDatabaseBuilder builder,
-    InMemoryDataSourceCatalog catalog,
+    ConfiguredDataSources catalog,
     IOptions<DemoOptions> demoOptions,
     IOptions<StorageOptions> storageOptions,
     TimeProvider timeProvider,

@@ -5,7 +5,9 @@ using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
 using Kurobe.Plugins.Abstractions;
+using Kurobe.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kurobe.Infrastructure.DuckDb;
 
@@ -13,7 +15,11 @@ namespace Kurobe.Infrastructure.DuckDb;
 /// DuckDB database files, shared per file (one database instance, a connection per query) and opened read-only
 /// and locked down by <see cref="DuckDbConnectionFactory"/>. Time limits are enforced by interrupting the query.
 /// </summary>
-internal sealed partial class DuckDbConnector(DuckDbConnectionFactory connections, ILogger<DuckDbConnector> logger) : IDataSourceConnector
+internal sealed partial class DuckDbConnector(
+    DuckDbConnectionFactory connections,
+    IOptions<StorageOptions> storage,
+    ILogger<DuckDbConnector> logger)
+    : IDataSourceConnector
 {
     private readonly ConcurrentDictionary<DataSourceId, string> _paths = new();
 
@@ -51,7 +57,8 @@ internal sealed partial class DuckDbConnector(DuckDbConnectionFactory connection
 
     private DuckDBConnection Connect(DataSource source)
     {
-        var path = ((DuckDbConnection)source.Connection).Path;
+        // Relative paths are relative to the data directory, as the connection policy checked them.
+        var path = Path.GetFullPath(((DuckDbConnection)source.Connection).Path, storage.Value.ResolveDataDirectory());
         _paths[source.Id] = path;
         try
         {

@@ -10,7 +10,7 @@ public sealed class ListDataSourcesQueryHandlerTests
     {
         var catalog = new FakeDataSources(FakeDataSources.DuckDb("zeta"), FakeDataSources.DuckDb("alpha"), FakeDataSources.DuckDb("demo", isDefault: true));
 
-        var sources = await new ListDataSourcesQueryHandler(catalog).Handle(new ListDataSourcesQuery(), CancellationToken.None);
+        var sources = await new ListDataSourcesQueryHandler(catalog, new Kurobe.Application.DataSources.Health.DataSourceStatusBoard()).Handle(new ListDataSourcesQuery(), CancellationToken.None);
 
         sources.Select(s => s.Name).ShouldBe(["demo", "alpha", "zeta"]);
         sources[0].IsDefault.ShouldBeTrue();

@@ -5,8 +5,17 @@ namespace Kurobe.Application.UnitTests.Fakes;
 
 internal sealed class FakeDataSources(params DataSource[] sources) : IDataSourceCatalog
 {
-    public static DataSource DuckDb(string name, bool isDefault = false) =>
-        new(DataSourceId.ForConfiguredSource(DataSourceName.Create(name)), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), DataSourceOrigin.Configuration, DateTimeOffset.UnixEpoch, isDefault);
+    public static DataSource DuckDb(string name, bool isDefault = false, DataSourceLimits? limits = null)
+    {
+        if (limits is null)
+        {
+            return new(DataSourceId.ForConfiguredSource(DataSourceName.Create(name)), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), DataSourceOrigin.Configuration, DateTimeOffset.UnixEpoch, isDefault);
+        }
+
+        var source = DataSource.Restore(
+            new DataSourceId(Guid.NewGuid()), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), null, limits, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1);
+        return isDefault ? throw new ArgumentException("Stored sources cannot be the default.", nameof(isDefault)) : source;
+    }
 
     public ValueTask<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<DataSource>>(sources);
 

@@ -13,8 +13,12 @@ internal sealed class Setup
         Options = Microsoft.Extensions.Options.Options.Create(options ?? new QueryOptions());
         Time = time ?? TimeProvider.System;
         Registry = new RunningQueryRegistry(Time);
-        Executor = new SqlExecutor(new FakeDataSources(sources.Length == 0 ? [FakeDataSources.DuckDb("demo", isDefault: true)] : sources), [runner], Registry, Options, Time);
+        Executor = new SqlExecutor(new FakeDataSources(sources.Length == 0 ? [FakeDataSources.DuckDb("demo", isDefault: true)] : sources), [runner], [Gate], Registry, Options, Time);
     }
+
+    public FakeGate Gate { get; } = new();
+
+    public FakeResultCache Cache { get; } = new();
 
     public IOptions<QueryOptions> Options { get; }
 
@@ -23,4 +27,6 @@ internal sealed class Setup
     public RunningQueryRegistry Registry { get; }
 
     public SqlExecutor Executor { get; }
+
+    public Kurobe.Application.Querying.RunSql.RunSqlQueryHandler RunSql() => new(Executor, Cache, Options, Time);
 }

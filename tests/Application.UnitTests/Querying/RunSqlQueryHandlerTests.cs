@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kurobe.Application.Common.Errors;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.RunSql;
@@ -22,10 +23,10 @@ public sealed class RunSqlQueryHandlerTests
         var runner = new FakeConnector(available);
         var setup = new Setup(runner, new QueryOptions { BatchRows = 1_000 });
 
-        var result = await new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", maxRows, null), None);
+        var result = await setup.RunSql().Handle(new RunSqlQuery(null, "select n", maxRows, null), None);
 
         result.RowCount.ShouldBe(expected);
-        result.Rows.RowCount.ShouldBe(expected);
+        ((long)JsonDocument.Parse(result.Rows.Json).RootElement.GetArrayLength()).ShouldBe(expected);
         result.Truncated.ShouldBe(truncated);
         result.Columns.Single().Name.ShouldBe("n");
         runner.RequestedBatchSizes.ShouldAllBe(size => size <= 1_000);
@@ -37,7 +38,7 @@ public sealed class RunSqlQueryHandlerTests
     {
         var setup = new Setup(new FakeConnector(50), new QueryOptions { DefaultMaxRows = 20 });
 
-        var result = await new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", null, null), None);
+        var result = await setup.RunSql().Handle(new RunSqlQuery(null, "select n", null, null), None);
 
         result.RowCount.ShouldBe(20);
         result.Truncated.ShouldBeTrue();
@@ -48,9 +49,9 @@ public sealed class RunSqlQueryHandlerTests
     {
         var setup = new Setup(new FakeConnector(2_500), new QueryOptions { BatchRows = 1_000 });
 
-        var result = await new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", 5_000, null), None);
+        var result = await setup.RunSql().Handle(new RunSqlQuery(null, "select n", 5_000, null), None);
 
-        var values = result.Rows.Batches.SelectMany(b => Enumerable.Range(0, b.RowCount).Select(r => (int)b.Row(r)[0]!)).ToList();
+        var values = JsonDocument.Parse(result.Rows.Json).RootElement.EnumerateArray().Select(row => row[0].GetInt32()).ToList();
         values.ShouldBe(Enumerable.Range(0, 2_500).ToList());
     }
 
@@ -59,7 +60,7 @@ public sealed class RunSqlQueryHandlerTests
     {
         var other = FakeDataSources.DuckDb("other");
         var setup = new Setup(new FakeConnector(1), null, null, FakeDataSources.DuckDb("demo", isDefault: true), other);
-        var handler = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time);
+        var handler = setup.RunSql();
 
         (await handler.Handle(new RunSqlQuery(other.Id, "select 1", null, null), None)).DataSourceId.ShouldBe(other.Id);
 
@@ -74,7 +75,7 @@ public sealed class RunSqlQueryHandlerTests
         var setup = new Setup(new FakeConnector(1), null, null, FakeDataSources.DuckDb("only"));
 
         var error = await Should.ThrowAsync<NotFoundException>(
-            () => new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select 1", null, null), None).AsTask());
+            () => setup.RunSql().Handle(new RunSqlQuery(null, "select 1", null, null), None).AsTask());
 
         error.Message.ShouldContain("no default data source");
     }
@@ -86,7 +87,7 @@ public sealed class RunSqlQueryHandlerTests
         var runner = new FakeConnector(1_000_000) { ReadDelay = TimeSpan.FromSeconds(2), TimeProvider = time };
         var setup = new Setup(runner, new QueryOptions { BatchRows = 10 }, time);
 
-        var running = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", 100, 5), None).AsTask();
+        var running = setup.RunSql().Handle(new RunSqlQuery(null, "select n", 100, 5), None).AsTask();
         for (var i = 0; i < 10 && !running.IsCompleted; i++)
         {
             await WaitUntilAsync(() => setup.Registry.Snapshot().Count == 1);
@@ -106,7 +107,7 @@ public sealed class RunSqlQueryHandlerTests
         var runner = new FakeConnector(long.MaxValue) { ReadDelay = TimeSpan.FromMilliseconds(20) };
         var setup = new Setup(runner, new QueryOptions { BatchRows = 10, MaxRows = 1_000_000 });
 
-        var running = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select forever", 1_000_000, null), None).AsTask();
+        var running = setup.RunSql().Handle(new RunSqlQuery(null, "select forever", 1_000_000, null), None).AsTask();
         await WaitUntilAsync(() => setup.Registry.Snapshot().Count == 1);
         var listed = setup.Registry.Snapshot().Single();
         listed.Sql.ShouldBe("select forever");
@@ -126,7 +127,7 @@ public sealed class RunSqlQueryHandlerTests
         var setup = new Setup(runner, new QueryOptions { BatchRows = 10, MaxRows = 1_000_000 });
         using var caller = new CancellationTokenSource();
 
-        var running = new RunSqlQueryHandler(setup.Executor, setup.Options, setup.Time).Handle(new RunSqlQuery(null, "select n", 1_000_000, null), caller.Token).AsTask();
+        var running = setup.RunSql().Handle(new RunSqlQuery(null, "select n", 1_000_000, null), caller.Token).AsTask();
         await WaitUntilAsync(() => setup.Registry.Snapshot().Count == 1);
         await caller.CancelAsync();
 

@@ -22,6 +22,8 @@ internal static class ErrorCodes
 
     // Executing it
     public const string NotFound = "NOT_FOUND";
+    public const string Conflict = "CONFLICT";
+    public const string SqlNotAllowed = "SQL_NOT_ALLOWED";
     public const string QueryFailed = "QUERY_FAILED";
     public const string QueryTimeout = "QUERY_TIMEOUT";
     public const string QueryCancelled = "QUERY_CANCELLED";

@@ -36,6 +36,8 @@ internal sealed partial class GraphQLErrorMapping(
         },
         DomainRuleException rule => new KurobeError(ErrorCodes.BadUserInput, rule.Message, rule),
         NotFoundException notFound => new KurobeError(ErrorCodes.NotFound, notFound.Message, notFound),
+        ConflictException conflict => new KurobeError(ErrorCodes.Conflict, conflict.Message, conflict),
+        SqlNotAllowedException refused => new KurobeError(ErrorCodes.SqlNotAllowed, refused.Message, refused),
         QueryFailedException failed => new KurobeError(ErrorCodes.QueryFailed, failed.Message, failed),
         QueryTimeoutException timeout => new KurobeError(ErrorCodes.QueryTimeout, timeout.Message, timeout),
         QueryCancelledException cancelled => new KurobeError(ErrorCodes.QueryCancelled, cancelled.Message, cancelled),

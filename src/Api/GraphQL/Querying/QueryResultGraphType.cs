@@ -17,8 +17,16 @@ internal sealed class QueryResultGraphType : ObjectGraphType<QueryResult>
             .Resolve(c => c.Source.Rows);
         Field<NonNullGraphType<IntGraphType>>("rowCount").Resolve(c => (int)c.Source.RowCount);
         Field<NonNullGraphType<BooleanGraphType>>("truncated")
-            .Description("True when the query had more rows than maxRows allowed.")
+            .Description("True when the query had more rows than maxRows or the server's result-size cap allowed.")
             .Resolve(c => c.Source.Truncated);
-        Field<NonNullGraphType<FloatGraphType>>("durationMs").Resolve(c => Math.Round(c.Source.DurationMs, 3));
+        Field<NonNullGraphType<FloatGraphType>>("durationMs")
+            .Description("How long this request took, cache lookup included.")
+            .Resolve(c => Math.Round(c.Source.DurationMs, 3));
+        Field<NonNullGraphType<BooleanGraphType>>("cacheHit")
+            .Description("True when the rows came from the result cache rather than the engine.")
+            .Resolve(c => c.Source.CacheHit);
+        Field<NonNullGraphType<DateTimeOffsetGraphType>>("executedAt")
+            .Description("When the engine produced the rows; earlier than now for a cache hit.")
+            .Resolve(c => c.Source.ExecutedAt);
     }
 }

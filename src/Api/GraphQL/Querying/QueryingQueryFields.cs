@@ -17,7 +17,7 @@ internal sealed class QueryingQueryFields : IQueryFields
             {
                 var input = context.GetArgument<RunQueryInput>("input");
                 return await context.SendAsync(new RunSqlQuery(
-                    GraphQLIds.ParseOptionalDataSourceId(input.DataSourceId, "dataSourceId"), input.Sql, input.MaxRows, input.TimeoutSeconds));
+                    GraphQLIds.ParseOptionalDataSourceId(input.DataSourceId, "dataSourceId"), input.Sql, input.MaxRows, input.TimeoutSeconds, input.CacheTtlSeconds));
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RunningQueryGraphType>>>>("runningQueries")

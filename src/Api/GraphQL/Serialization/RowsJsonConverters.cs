@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Encoding;
 
 namespace Kurobe.Api.GraphQL.Serialization;
 
@@ -32,20 +33,12 @@ internal sealed class RowBatchJsonConverter : JsonConverter<RowBatch>
     }
 }
 
-/// <summary>Writes a buffered result as one array of row arrays, whatever batches it was read in.</summary>
-internal sealed class RowSetJsonConverter : JsonConverter<RowSet>
+/// <summary>Writes rows that were encoded once, when the result was read (or cached), as they are.</summary>
+internal sealed class EncodedRowsJsonConverter : JsonConverter<EncodedRows>
 {
-    public override RowSet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+    public override EncodedRows Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("Rows are written, never read.");
 
-    public override void Write(Utf8JsonWriter writer, RowSet value, JsonSerializerOptions options)
-    {
-        writer.WriteStartArray();
-        foreach (var batch in value.Batches)
-        {
-            RowBatchJsonConverter.WriteRows(writer, batch);
-        }
-
-        writer.WriteEndArray();
-    }
+    public override void Write(Utf8JsonWriter writer, EncodedRows value, JsonSerializerOptions options) =>
+        writer.WriteRawValue(value.Json.Span, skipInputValidation: true);
 }

@@ -1,16 +1,23 @@
+using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
 using Mediator;
 
 namespace Kurobe.Application.DataSources.ListDataSources;
 
-public sealed record ListDataSourcesQuery : IQuery<IReadOnlyList<DataSourceSummary>>;
+public sealed record ListDataSourcesQuery : IQuery<IReadOnlyList<DataSourceView>>;
 
-public sealed class ListDataSourcesQueryHandler(IDataSourceCatalog catalog)
-    : IQueryHandler<ListDataSourcesQuery, IReadOnlyList<DataSourceSummary>>
+public sealed class ListDataSourcesQueryHandler(IDataSourceCatalog catalog, DataSourceStatusBoard statuses)
+    : IQueryHandler<ListDataSourcesQuery, IReadOnlyList<DataSourceView>>
 {
-    public async ValueTask<IReadOnlyList<DataSourceSummary>> Handle(ListDataSourcesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<DataSourceView>> Handle(ListDataSourcesQuery query, CancellationToken cancellationToken)
     {
         var sources = await catalog.ListAsync(cancellationToken);
-        return [.. sources.OrderByDescending(s => s.IsDefault).ThenBy(s => s.Name.Value, StringComparer.Ordinal).Select(DataSourceSummary.From)];
+        return
+        [
+            .. sources
+                .OrderByDescending(s => s.IsDefault)
+                .ThenBy(s => s.Name.Value, StringComparer.Ordinal)
+                .Select(s => DataSourceView.From(s, statuses.StatusOf(s.Id))),
+        ];
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Kurobe.Domain.DataSources;
 
 namespace Kurobe.Application.Querying.Caching;
@@ -24,7 +23,7 @@ public sealed record QueryCacheKey(string Scope, DataSourceId Source, int Source
         get
         {
             var text = string.Join('\n', Scope, Source.ToString(), SourceRevision.ToString(CultureInfo.InvariantCulture), MaxRows.ToString(CultureInfo.InvariantCulture), NormalizedSql);
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text));
+            var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
             return $"kurobe:result:{Source}:{Convert.ToHexStringLower(hash)}";
         }
     }

@@ -1,58 +1,97 @@
+using FluentValidation;
+using Kurobe.Application.Querying.Caching;
+using Kurobe.Application.Querying.Encoding;
 using Kurobe.Application.Querying.Execution;
+using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
 using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace Kurobe.Application.Querying.RunSql;
 
-/// <summary>Runs SQL and returns the whole result, up to <see cref="MaxRows"/> rows.</summary>
-public sealed record RunSqlQuery(DataSourceId? DataSourceId, string Sql, int? MaxRows, int? TimeoutSeconds)
+/// <summary>
+/// Runs SQL and returns the whole result, up to <see cref="MaxRows"/> rows and the result-size cap, from the result
+/// cache when an identical query ran recently.
+/// </summary>
+/// <param name="CacheTtlSeconds">How long the result may be cached; 0 skips the cache. The source's default when null.</param>
+public sealed record RunSqlQuery(DataSourceId? DataSourceId, string Sql, int? MaxRows, int? TimeoutSeconds, int? CacheTtlSeconds = null)
     : IQuery<QueryResult>, ISqlRequest;
 
-public sealed class RunSqlQueryValidator(IOptions<QueryOptions> options)
-    : SqlRequestValidator<RunSqlQuery>(options, options.Value.MaxRows, "; use queryStream for larger results");
+public sealed class RunSqlQueryValidator : SqlRequestValidator<RunSqlQuery>
+{
+    public RunSqlQueryValidator(IOptions<QueryOptions> options)
+        : base(options, options.Value.MaxRows, "; use queryStream for larger results")
+    {
+        RuleFor(q => q.CacheTtlSeconds)
+            .InclusiveBetween(0, options.Value.MaxCacheTtlSeconds)
+            .WithMessage($"cacheTtlSeconds must be between 0 (no caching) and {options.Value.MaxCacheTtlSeconds}.");
+    }
+}
 
-public sealed class RunSqlQueryHandler(SqlExecutor executor, IOptions<QueryOptions> options, TimeProvider timeProvider)
+public sealed class RunSqlQueryHandler(
+    SqlExecutor executor,
+    IQueryResultCache cache,
+    IOptions<QueryOptions> options,
+    TimeProvider timeProvider)
     : IQueryHandler<RunSqlQuery, QueryResult>
 {
+    /// <summary>Whose results these are; one scope until results belong to tenants.</summary>
+    private const string CacheScope = "server";
+
     public async ValueTask<QueryResult> Handle(RunSqlQuery query, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        var prepared = await executor.PrepareAsync(query, cancellationToken);
         long maxRows = query.MaxRows ?? options.Value.DefaultMaxRows;
-        await using var execution = await executor.StartAsync(query, QueryMode.Run, cancellationToken);
+        var ttlSeconds = query.CacheTtlSeconds ?? prepared.Source.Limits.CacheTtlSeconds ?? options.Value.DefaultCacheTtlSeconds;
 
-        var batches = new List<RowBatch>();
-        var rowCount = 0L;
+        CacheLookup lookup;
+        if (ttlSeconds == 0)
+        {
+            lookup = new CacheLookup(await RunAsync(prepared, maxRows, cancellationToken), Hit: false);
+        }
+        else
+        {
+            var key = new QueryCacheKey(CacheScope, prepared.Source.Id, prepared.Source.Revision, prepared.Statement.NormalizedSql, maxRows);
+            lookup = await cache.GetOrRunAsync(key, TimeSpan.FromSeconds(ttlSeconds), token => RunAsync(prepared, maxRows, token), cancellationToken);
+        }
+
+        var result = lookup.Result;
+        return new QueryResult(
+            prepared.Source.Id,
+            result.Columns,
+            new EncodedRows(result.RowsJson),
+            result.RowCount,
+            result.Truncated,
+            timeProvider.GetElapsedTime(started).TotalMilliseconds,
+            lookup.Hit,
+            result.ExecutedAt);
+    }
+
+    private async ValueTask<CachedQueryResult> RunAsync(PreparedSql prepared, long maxRows, CancellationToken cancellationToken)
+    {
+        await using var execution = await executor.StartAsync(prepared, QueryMode.Run, cancellationToken);
+        using var encoder = new RowsJsonEncoder(options.Value.MaxResultBytes);
         var truncated = false;
         while (true)
         {
             // Asking for one row past the limit tells a result that fits exactly from one that was cut short.
-            var wanted = (int)Math.Min(options.Value.BatchRows, maxRows + 1 - rowCount);
+            var wanted = (int)Math.Min(options.Value.BatchRows, maxRows + 1 - encoder.RowCount);
             var batch = await execution.ReadAsync(wanted);
-            if (rowCount + batch.RowCount > maxRows)
+            if (encoder.RowCount + batch.RowCount > maxRows)
             {
-                batch = batch.Take((int)(maxRows - rowCount));
+                batch = batch.Take((int)(maxRows - encoder.RowCount));
                 truncated = true;
             }
 
-            if (batch.RowCount > 0)
-            {
-                batches.Add(batch);
-                rowCount += batch.RowCount;
-            }
-
+            encoder.Append(batch);
+            truncated |= encoder.CapReached;
             if (truncated || batch.IsLast)
             {
                 break;
             }
         }
 
-        return new QueryResult(
-            execution.Source.Id,
-            execution.Columns,
-            new RowSet(batches),
-            rowCount,
-            truncated,
-            timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        return new CachedQueryResult(execution.Columns, encoder.Finish().Json, encoder.RowCount, truncated, timeProvider.GetUtcNow());
     }
 }

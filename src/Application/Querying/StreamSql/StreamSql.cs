@@ -39,7 +39,8 @@ public sealed class StreamSqlQueryHandler(SqlExecutor executor, IOptions<QueryOp
         var started = timeProvider.GetTimestamp();
         var limits = options.Value;
         long maxRows = query.MaxRows ?? limits.MaxStreamRows;
-        await using var execution = await executor.StartAsync(query, QueryMode.Stream, cancellationToken);
+        var prepared = await executor.PrepareAsync(query, cancellationToken);
+        await using var execution = await executor.StartAsync(prepared, QueryMode.Stream, cancellationToken);
 
         IReadOnlyList<ResultColumn>? columns = execution.Columns;
         var batchRows = Math.Min(limits.FirstBatchRows, limits.BatchRows);

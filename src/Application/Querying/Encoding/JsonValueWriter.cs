@@ -4,13 +4,13 @@ using System.Numerics;
 using System.Text.Json;
 using System.Xml;
 
-namespace Kurobe.Api.GraphQL.Serialization;
+namespace Kurobe.Application.Querying.Encoding;
 
 /// <summary>
 /// Writes result values as JSON without reflection: numbers as JSON numbers, dates, times and timestamps as ISO-8601
 /// strings, intervals as ISO-8601 durations, bytes as base64, lists as arrays and records as objects.
 /// </summary>
-internal static class JsonValueWriter
+public static class JsonValueWriter
 {
     public static void Write(Utf8JsonWriter writer, object? value)
     {

@@ -1,16 +1,13 @@
 using System.Numerics;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Kurobe.Api.GraphQL.Serialization;
 using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Encoding;
 
-namespace Kurobe.Api.FunctionalTests.Serialization;
+namespace Kurobe.Application.UnitTests.Querying.Encoding;
 
 public sealed class JsonValueWriterTests
 {
-    private static readonly JsonSerializerOptions RowOptions = new() { Converters = { new RowSetJsonConverter() }, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static TheoryData<object?, string> Values => new()
     {
         { null, "null" },
@@ -46,13 +43,30 @@ public sealed class JsonValueWriterTests
     public void Writes_values_the_way_the_api_documents(object? value, string json) => Write(w => JsonValueWriter.Write(w, value)).ShouldBe(json);
 
     [Fact]
-    public void Writes_a_row_set_as_one_array_of_row_arrays_across_batches()
+    public void Encodes_rows_as_one_array_of_row_arrays_across_batches()
     {
-        var rows = new RowSet([new RowBatch(2, [1, "a", 2, "b"], 2, false), new RowBatch(2, [3, null], 1, true)]);
+        using var encoder = new RowsJsonEncoder(maxBytes: 1_000);
+        encoder.Append(new RowBatch(2, [1, "a", 2, "b"], 2, false));
+        encoder.Append(new RowBatch(2, [3, null], 1, true));
 
-        var json = JsonSerializer.Serialize(rows, RowOptions);
+        System.Text.Encoding.UTF8.GetString(encoder.Finish().Json.Span).ShouldBe("""[[1,"a"],[2,"b"],[3,null]]""");
+        encoder.RowCount.ShouldBe(3);
+        encoder.CapReached.ShouldBeFalse();
+    }
 
-        json.ShouldBe("""[[1,"a"],[2,"b"],[3,null]]""");
+    [Theory]
+    [InlineData(2, 0, "[]")]
+    [InlineData(10, 1, "[[1,\"a\"]]")]
+    [InlineData(17, 2, "[[1,\"a\"],[2,\"b\"]]")]
+    [InlineData(18, 2, "[[1,\"a\"],[2,\"b\"]]")]
+    public void The_size_cap_keeps_only_whole_rows(int maxBytes, int rows, string json)
+    {
+        using var encoder = new RowsJsonEncoder(maxBytes);
+        var appended = encoder.Append(new RowBatch(2, [1, "a", 2, "b", 3, "c"], 3, true));
+
+        appended.ShouldBe(rows);
+        encoder.CapReached.ShouldBeTrue();
+        System.Text.Encoding.UTF8.GetString(encoder.Finish().Json.Span).ShouldBe(json);
     }
 
     private static string Write(Action<Utf8JsonWriter> write)
@@ -63,6 +77,6 @@ public sealed class JsonValueWriterTests
             write(writer);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -1,0 +1,21 @@
+using Kurobe.Application.Common.Errors;
+using Kurobe.Application.DataSources.Ports;
+using Kurobe.Application.DataSources.Schema;
+using Kurobe.Domain.DataSources;
+using Mediator;
+
+namespace Kurobe.Application.DataSources.GetDataSourceSchema;
+
+/// <summary>A source's tables and columns, from the schema cache.</summary>
+public sealed record GetDataSourceSchemaQuery(DataSourceId Id) : IQuery<SchemaSnapshot>;
+
+public sealed class GetDataSourceSchemaQueryHandler(IDataSourceCatalog catalog, DataSourceSchemaCache schemas)
+    : IQueryHandler<GetDataSourceSchemaQuery, SchemaSnapshot>
+{
+    public async ValueTask<SchemaSnapshot> Handle(GetDataSourceSchemaQuery query, CancellationToken cancellationToken)
+    {
+        var source = await catalog.FindAsync(query.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no data source with id '{query.Id}'.");
+        return await schemas.GetAsync(source, refresh: false, cancellationToken);
+    }
+}

@@ -1,0 +1,22 @@
+using Kurobe.Application.Common.Errors;
+using Kurobe.Application.DataSources.Ports;
+using Kurobe.Application.Querying.Ports;
+using Kurobe.Domain.DataSources;
+using Mediator;
+
+namespace Kurobe.Application.DataSources.InvalidateResultCache;
+
+/// <summary>Drops every cached <c>runQuery</c> result of a source, for when its data changed.</summary>
+public sealed record InvalidateResultCacheCommand(DataSourceId Id) : ICommand<DataSourceId>;
+
+public sealed class InvalidateResultCacheCommandHandler(IDataSourceCatalog catalog, IQueryResultCache cache)
+    : ICommandHandler<InvalidateResultCacheCommand, DataSourceId>
+{
+    public async ValueTask<DataSourceId> Handle(InvalidateResultCacheCommand command, CancellationToken cancellationToken)
+    {
+        _ = await catalog.FindAsync(command.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no data source with id '{command.Id}'.");
+        await cache.InvalidateAsync(command.Id, cancellationToken);
+        return command.Id;
+    }
+}

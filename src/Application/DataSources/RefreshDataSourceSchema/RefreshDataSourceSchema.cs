@@ -1,0 +1,21 @@
+using Kurobe.Application.Common.Errors;
+using Kurobe.Application.DataSources.Ports;
+using Kurobe.Application.DataSources.Schema;
+using Kurobe.Domain.DataSources;
+using Mediator;
+
+namespace Kurobe.Application.DataSources.RefreshDataSourceSchema;
+
+/// <summary>Reads a source's schema from its engine again, replacing the cached one.</summary>
+public sealed record RefreshDataSourceSchemaCommand(DataSourceId Id) : ICommand<SchemaSnapshot>;
+
+public sealed class RefreshDataSourceSchemaCommandHandler(IDataSourceCatalog catalog, DataSourceSchemaCache schemas)
+    : ICommandHandler<RefreshDataSourceSchemaCommand, SchemaSnapshot>
+{
+    public async ValueTask<SchemaSnapshot> Handle(RefreshDataSourceSchemaCommand command, CancellationToken cancellationToken)
+    {
+        var source = await catalog.FindAsync(command.Id, cancellationToken)
+            ?? throw new NotFoundException($"There is no data source with id '{command.Id}'.");
+        return await schemas.GetAsync(source, refresh: true, cancellationToken);
+    }
+}
