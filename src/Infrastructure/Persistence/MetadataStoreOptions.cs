@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Kurobe.Infrastructure.Persistence;
 
 /// <summary>
@@ -16,6 +18,18 @@ public sealed class MetadataStoreOptions
 
     public MetadataStoreProvider Provider =>
         string.IsNullOrWhiteSpace(ConnectionString) ? MetadataStoreProvider.Sqlite : MetadataStoreProvider.Postgres;
+
+    internal static bool IsValidPostgresConnectionString(string? connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString).Host is { Length: > 0 };
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 }
 
 public enum MetadataStoreProvider

@@ -20,7 +20,12 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration.GetConnectionString(MetadataStoreOptions.ConnectionStringName);
-        services.AddOptions<MetadataStoreOptions>().Configure(options => options.ConnectionString = connectionString);
+        services.AddOptions<MetadataStoreOptions>()
+            .Configure(options => options.ConnectionString = connectionString)
+            .Validate(
+                options => options.Provider == MetadataStoreProvider.Sqlite || MetadataStoreOptions.IsValidPostgresConnectionString(options.ConnectionString),
+                $"ConnectionStrings:{MetadataStoreOptions.ConnectionStringName} is not a valid PostgreSQL connection string.")
+            .ValidateOnStart();
         // The data directory is bound (and validated) by AddKurobeInfrastructure too; binding it twice is harmless.
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);

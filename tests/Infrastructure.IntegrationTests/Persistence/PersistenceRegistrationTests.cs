@@ -3,6 +3,7 @@ using Kurobe.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Kurobe.Infrastructure.IntegrationTests.Persistence;
 
@@ -36,6 +37,21 @@ public sealed class PersistenceRegistrationTests
         scope.ServiceProvider.GetRequiredService<KurobeDbContext>().ShouldBeOfType(contextType);
         scope.ServiceProvider.GetRequiredService<IDataSourceStore>().ShouldNotBeNull();
         provider.GetRequiredService<MetadataStoreConnection>().Location.ShouldNotContain("not-logged");
+    }
+
+    [Theory]
+    [InlineData("not a connection string")]
+    [InlineData("Database=kurobe")]
+    public void A_connection_string_that_is_not_postgresql_fails_validation(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Kurobe"] = connectionString })
+            .Build();
+        using var provider = new ServiceCollection().AddLogging().AddKurobeMetadataStore(configuration).BuildServiceProvider();
+
+        var failure = Should.Throw<OptionsValidationException>(() => provider.GetRequiredService<IOptions<MetadataStoreOptions>>().Value);
+        failure.Message.ShouldContain("ConnectionStrings:Kurobe");
+        failure.Message.ShouldNotContain(connectionString);
     }
 
     private sealed class OtherHostedService : IHostedService
