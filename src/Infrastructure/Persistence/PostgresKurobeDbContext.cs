@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Kurobe.Infrastructure.Persistence;
+
+/// <summary>The shared store for several server nodes: a PostgreSQL database. Migrations in <c>Migrations/Postgres</c>.</summary>
+internal sealed class PostgresKurobeDbContext(DbContextOptions<PostgresKurobeDbContext> options) : KurobeDbContext(options)
+{
+    public override MetadataStoreProvider Provider => MetadataStoreProvider.Postgres;
+}
