@@ -138,8 +138,9 @@ internal sealed class DuckDbStatementGate : ISqlStatementGate, IDisposable
             throw new SqlNotAllowedException($"The function {functionName.GetString()} is not allowed.");
         }
 
-        // Table references are the objects with a type and a sample, but no expression class.
-        if (node.TryGetProperty("class", out _) || !node.TryGetProperty("sample", out _)
+        // Table references are the objects with a type, an alias and a sample: expressions have a class, and query
+        // nodes (which also have a sample) have no alias.
+        if (node.TryGetProperty("class", out _) || !node.TryGetProperty("sample", out _) || !node.TryGetProperty("alias", out _)
             || !node.TryGetProperty("type", out var typeProperty) || typeProperty.ValueKind != JsonValueKind.String)
         {
             return;
