@@ -37,6 +37,9 @@ internal sealed class DuckDbStatementGate : ISqlStatementGate, IDisposable
     private static readonly FrozenSet<string> KnownTableReferences = FrozenSet.Create(
         StringComparer.Ordinal, "BASE_TABLE", "JOIN", "SUBQUERY", "TABLE_FUNCTION", "EMPTY", "EXPRESSION_LIST", "PIVOT", "SHOW_REF");
 
+    // DuckDB's parser stops at an expression depth of 1000; each level is a few JSON levels.
+    private static readonly JsonDocumentOptions TreeOptions = new() { MaxDepth = 16_384 };
+
     private readonly Lock _lock = new();
     private DuckDBConnection? _connection;
     private bool _disposed;
@@ -47,7 +50,7 @@ internal sealed class DuckDbStatementGate : ISqlStatementGate, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var statement = SqlGateRules.SingleStatement(sql, SqlDialect.DuckDb);
-        using var tree = JsonDocument.Parse(Serialize(statement.Text));
+        using var tree = JsonDocument.Parse(Serialize(statement.Text), TreeOptions);
         var root = tree.RootElement;
         if (root.GetProperty("error").GetBoolean())
         {
@@ -108,25 +111,31 @@ internal sealed class DuckDbStatementGate : ISqlStatementGate, IDisposable
         return SqlGateRules.OnlySelectReason(first.Kind == SqlTokenKind.Word ? first.Value : null);
     }
 
-    private static void Walk(JsonElement element)
+    /// <summary>Visits every object in the tree; iterative, because a long chain of operators nests deeply.</summary>
+    private static void Walk(JsonElement root)
     {
-        switch (element.ValueKind)
+        var pending = new Stack<JsonElement>();
+        pending.Push(root);
+        while (pending.TryPop(out var element))
         {
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(item);
-                }
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        pending.Push(item);
+                    }
 
-                break;
-            case JsonValueKind.Object:
-                CheckNode(element);
-                foreach (var property in element.EnumerateObject())
-                {
-                    Walk(property.Value);
-                }
+                    break;
+                case JsonValueKind.Object:
+                    CheckNode(element);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        pending.Push(property.Value);
+                    }
 
-                break;
+                    break;
+            }
         }
     }
 

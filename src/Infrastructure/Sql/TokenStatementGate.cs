@@ -86,6 +86,13 @@ internal sealed class TokenStatementGate : ISqlStatementGate
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            if (_dialect == SqlDialect.PostgreSql && token.Kind == SqlTokenKind.String && token.Value.StartsWith('\'')
+                && token.Value.Contains("\\'", StringComparison.Ordinal))
+            {
+                // With standard_conforming_strings off the server would end this string elsewhere than we did.
+                throw new SqlNotAllowedException("A backslash before a quote in a string is ambiguous; write the quote as '' or use an E'...' string.");
+            }
+
             if (token.Kind == SqlTokenKind.QuotedIdentifier && NextIs(tokens, i, '('))
             {
                 CheckFunction(token.Value.ToLowerInvariant());

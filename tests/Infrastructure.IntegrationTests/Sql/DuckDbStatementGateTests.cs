@@ -163,6 +163,18 @@ public sealed class DuckDbStatementGateTests(DuckDbTestDatabase database) : ICla
     }
 
     [Fact]
+    public async Task Checks_deeply_nested_expressions_and_refuses_what_the_parser_refuses()
+    {
+        var longSum = "select " + string.Join(" + ", Enumerable.Repeat("n", 500)) + " from numbers";
+        var hidden = "select " + new string('(', 900) + "(select count(*) from read_csv('x'))" + new string(')', 900);
+        var tooDeep = "select " + string.Join("+", Enumerable.Repeat("1", 5000));
+
+        (await _gate.CheckAsync(longSum, Token)).Sql.ShouldBe(longSum);
+        (await Should.ThrowAsync<SqlNotAllowedException>(async () => await _gate.CheckAsync(hidden, Token))).Message.ShouldContain("read_csv");
+        (await Should.ThrowAsync<SqlNotAllowedException>(async () => await _gate.CheckAsync(tooDeep, Token))).Message.ShouldContain("could not be parsed");
+    }
+
+    [Fact]
     public async Task Checks_in_parallel_safely()
     {
         var checks = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
