@@ -1,0 +1,17 @@
+using Kurobe.Application.Querying.Ports;
+using Kurobe.Domain.DataSources;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kurobe.Infrastructure.Sql;
+
+public static class SqlGateServiceCollectionExtensions
+{
+    /// <summary>Registers one <see cref="ISqlStatementGate"/> per engine kind; callers pick the one whose Kind matches.</summary>
+    public static IServiceCollection AddKurobeSqlGates(this IServiceCollection services)
+    {
+        services.AddSingleton<ISqlStatementGate, DuckDbStatementGate>();
+        services.AddSingleton<ISqlStatementGate>(_ => new TokenStatementGate(DataSourceKind.Postgres));
+        services.AddSingleton<ISqlStatementGate>(_ => new TokenStatementGate(DataSourceKind.Trino));
+        return services;
+    }
+}
