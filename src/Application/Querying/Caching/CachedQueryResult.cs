@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Kurobe.Plugins.Abstractions;
 
 namespace Kurobe.Application.Querying.Caching;
@@ -8,6 +9,11 @@ namespace Kurobe.Application.Querying.Caching;
 /// <param name="RowCount">How many rows <paramref name="RowsJson"/> holds.</param>
 /// <param name="Truncated">True when the row or size cap cut the result short.</param>
 /// <param name="ExecutedAt">When the engine produced it.</param>
+/// <remarks>
+/// Never changed once built. Marked immutable so HybridCache keeps the instance itself in memory instead of its
+/// serialized bytes, which it would otherwise decode again (copying every row) on each in-process hit.
+/// </remarks>
+[ImmutableObject(true)]
 public sealed record CachedQueryResult(
     IReadOnlyList<ResultColumn> Columns,
     ReadOnlyMemory<byte> RowsJson,

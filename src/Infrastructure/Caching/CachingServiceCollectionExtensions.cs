@@ -1,0 +1,71 @@
+using Kurobe.Application.Querying.Caching;
+using Kurobe.Application.Querying.Ports;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Kurobe.Infrastructure.Caching;
+
+public static class CachingServiceCollectionExtensions
+{
+    public const string HealthCheckName = "cache";
+
+    /// <summary>
+    /// The query-result cache: HybridCache in process, over Redis when <c>ConnectionStrings:Redis</c> is set.
+    /// </summary>
+    public static IServiceCollection AddKurobeCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHybridCache().AddSerializer<CachedQueryResult, CachedQueryResultSerializer>();
+        services.AddOptions<HybridCacheOptions>().Configure<IOptions<CacheOptions>>((hybrid, cache) =>
+        {
+            // Our own limit applies to the rows; leave room for the columns so HybridCache never drops what we keep.
+            hybrid.MaximumPayloadBytes = (int)Math.Min(int.MaxValue, (long)cache.Value.MaximumPayloadBytes + (1024 * 1024));
+            hybrid.DefaultEntryOptions = new HybridCacheEntryOptions
+            {
+                Expiration = TimeSpan.FromSeconds(cache.Value.DefaultTtlSeconds),
+                LocalCacheExpiration = TimeSpan.FromSeconds(Math.Min(cache.Value.DefaultTtlSeconds, cache.Value.LocalCacheExpirationSeconds)),
+            };
+        });
+
+        var redis = configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton(sp => new RedisConnection(RedisConnection.Configure(redis, sp.GetRequiredService<IOptions<CacheOptions>>().Value)));
+            services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<CacheOptions>>();
+                var connection = sp.GetRequiredService<RedisConnection>();
+                var redisCache = new RedisCache(Options.Create(new RedisCacheOptions
+                {
+                    InstanceName = options.Value.KeyPrefix,
+                    ConnectionMultiplexerFactory = connection.GetAsync,
+                }));
+                return new ResilientDistributedCache(
+                    redisCache,
+                    connection,
+                    options,
+                    sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<ResilientDistributedCache>>());
+            });
+
+            // HybridCache takes whichever IDistributedCache is registered last as its second level.
+            services.AddSingleton<IDistributedCache>(sp => sp.GetRequiredService<ResilientDistributedCache>());
+        }
+
+        services.AddSingleton<SourceGenerations>();
+        services.AddSingleton<IQueryResultCache, HybridQueryResultCache>();
+
+        services.AddHealthChecks().AddCheck<RedisCacheHealthCheck>(HealthCheckName, tags: ["ready"]);
+        return services;
+    }
+}
