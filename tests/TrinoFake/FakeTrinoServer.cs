@@ -183,7 +183,7 @@ public sealed class FakeTrinoServer : IAsyncDisposable
         }
 
         var scenario = query.Scenario;
-        if (phase == "executing" && scenario.PageDelay > TimeSpan.Zero)
+        if (phase == "executing" && scenario.PageDelay > TimeSpan.Zero && token >= scenario.PageDelayFromPage)
         {
             try
             {

@@ -44,6 +44,9 @@ public sealed class TrinoScenario
     /// <summary>A wait before every executing page, to model a slow query.</summary>
     public TimeSpan PageDelay { get; init; }
 
+    /// <summary>The first executing page (token) that waits <see cref="PageDelay"/>.</summary>
+    public int PageDelayFromPage { get; init; }
+
     /// <summary>Fails the query: on the first GET (like a query that does not plan), or after <see cref="FailAfterDataPages"/> data pages.</summary>
     public FakeTrinoError? Failure { get; init; }
 
