@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kurobe.Infrastructure.Postgres;
+
+/// <summary>Connection pooling and time limits for every PostgreSQL data source.</summary>
+public sealed class PostgresOptions
+{
+    public const string SectionName = "Kurobe:Postgres";
+
+    /// <summary>Connections per data source at most; queries beyond it wait for a free connection.</summary>
+    [Range(1, 1000)]
+    public int MaxPoolSize { get; set; } = 20;
+
+    /// <summary>How long opening a connection may take before the source counts as unavailable.</summary>
+    [Range(1, 300)]
+    public int ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Added to a query's time budget for the server's <c>statement_timeout</c>, so Kurobe's own cancellation, not
+    /// the server, normally reports a timeout.
+    /// </summary>
+    [Range(0, 600)]
+    public int CommandTimeoutMarginSeconds { get; set; } = 2;
+}
