@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Kurobe.Domain.DataSources;
 using Kurobe.Infrastructure.DuckDb;
+using Kurobe.Infrastructure.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -29,7 +30,7 @@ public sealed class DuckDbTestDatabase : IDisposable
         File.WriteAllText(System.IO.Path.Combine(_directory, "outside.csv"), "a,b\n1,2\n");
         var name = DataSourceName.Create("test");
         Source = new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(Path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow, isDefault: true);
-        Runner = new DuckDbConnector(_connections, NullLogger<DuckDbConnector>.Instance);
+        Runner = new DuckDbConnector(_connections, Options.Create(new StorageOptions { DataDirectory = _directory }), NullLogger<DuckDbConnector>.Instance);
     }
 
     public string Path { get; }
