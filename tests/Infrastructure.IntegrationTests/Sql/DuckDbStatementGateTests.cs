@@ -117,6 +117,21 @@ public sealed class DuckDbStatementGateTests(DuckDbTestDatabase database) : ICla
     }
 
     [Theory]
+    [InlineData("PRAGMA database_list")]
+    [InlineData("select path from duckdb_databases")]
+    [InlineData("select current_setting('temp_directory')")]
+    [InlineData("select * from query('select 42')")]
+    public async Task Refuses_what_the_locked_down_engine_would_still_run(string sql)
+    {
+        await using (var cursor = await database.Runner.OpenAsync(database.Source, sql, Limits, Token))
+        {
+            (await cursor.ReadAsync(1, Token)).RowCount.ShouldBe(1);
+        }
+
+        await Should.ThrowAsync<SqlNotAllowedException>(async () => await _gate.CheckAsync(sql, Token));
+    }
+
+    [Theory]
     [InlineData("select 1")]
     [InlineData("select n, label from numbers where n < 10 order by n")]
     [InlineData("SELECT count(*) FROM numbers;")]
