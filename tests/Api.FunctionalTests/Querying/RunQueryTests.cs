@@ -60,8 +60,8 @@ public sealed class RunQueryTests(KurobeApiFactory factory) : IClassFixture<Kuro
     [InlineData("""{ runQuery(input: {sql: "select 1", timeoutSeconds: 100000}) { rowCount } }""", "BAD_USER_INPUT")]
     [InlineData("""{ runQuery(input: {sql: "select 1", dataSourceId: "not-an-id"}) { rowCount } }""", "BAD_USER_INPUT")]
     [InlineData("""{ runQuery(input: {sql: "select 1", dataSourceId: "00000000-0000-0000-0000-000000000001"}) { rowCount } }""", "NOT_FOUND")]
-    [InlineData("""{ runQuery(input: {sql: "copy orders to '{stolen}'"}) { rowCount } }""", "QUERY_FAILED")]
-    [InlineData("""{ runQuery(input: {sql: "select * from read_text('{stolen}')"}) { rowCount } }""", "QUERY_FAILED")]
+    [InlineData("""{ runQuery(input: {sql: "copy orders to '{stolen}'"}) { rowCount } }""", "SQL_NOT_ALLOWED")]
+    [InlineData("""{ runQuery(input: {sql: "select * from read_text('{stolen}')"}) { rowCount } }""", "SQL_NOT_ALLOWED")]
     public async Task Failures_have_stable_codes_and_no_stack_traces(string query, string code)
     {
         var stolen = Path.Combine(Path.GetTempPath(), $"kurobe-stolen-{Guid.NewGuid():N}.csv");

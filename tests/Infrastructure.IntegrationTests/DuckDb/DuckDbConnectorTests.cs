@@ -4,6 +4,7 @@ using System.Numerics;
 using Kurobe.Application.Common.Errors;
 using Kurobe.Application.Querying;
 using Kurobe.Plugins.Abstractions;
+using Kurobe.Domain.DataSources;
 
 namespace Kurobe.Infrastructure.IntegrationTests.DuckDb;
 
@@ -137,7 +138,7 @@ public sealed class DuckDbConnectorTests(DuckDbTestDatabase database) : IClassFi
         var late = database.Missing();
         await Should.ThrowAsync<DataSourceUnavailableException>(() => database.Runner.OpenAsync(late, "select 1", Limits, Token));
 
-        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={late.ConnectionTarget}"))
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={((DuckDbConnection)late.Connection).Path}"))
         {
             connection.Open();
         }

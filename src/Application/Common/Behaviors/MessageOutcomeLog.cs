@@ -15,7 +15,7 @@ internal static partial class MessageOutcomeLog
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
                 LogCancelled(logger, messageName, elapsedMs);
                 break;
-            case RequestValidationException or DomainRuleException or NotFoundException:
+            case RequestValidationException or DomainRuleException or NotFoundException or ConflictException or SqlNotAllowedException:
                 LogRejected(logger, messageName, elapsedMs, exception.Message);
                 break;
             case QueryFailedException or QueryTimeoutException or QueryCancelledException or DataSourceUnavailableException:
