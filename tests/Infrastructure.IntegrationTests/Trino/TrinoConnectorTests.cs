@@ -303,7 +303,7 @@ public sealed class TrinoConnectorTests(FakeTrinoFixture fake) : IClassFixture<F
     {
         const string sql = "SELECT n, label, half FROM numbers -- long storm";
         Server.AddScenario(sql, new TrinoScenario { Columns = NumberColumns, RowCount = 300, RowsPerPage = 100, Row = NumberRow, UnavailableResponses = 50, UnavailableAtPage = 0 });
-        await using var connector = fake.CreateConnector(maxRetries: 3);
+        using var connector = fake.CreateConnector(maxRetries: 3);
 
         var exception = await Should.ThrowAsync<DataSourceUnavailableException>(() => connector.OpenAsync(fake.Source(), sql, Limits, Token));
 
@@ -506,6 +506,18 @@ public sealed class TrinoConnectorTests(FakeTrinoFixture fake) : IClassFixture<F
         }
 
         Server.QueriesFor(sql).Select(q => q.PostHeaders["X-Trino-User"]).ShouldBe(["alice", "bob", "bob"]);
+    }
+
+    [Fact]
+    public async Task Refuses_to_follow_a_next_uri_to_another_server()
+    {
+        const string sql = "SELECT n, label, half FROM numbers -- foreign next";
+        Server.AddScenario(sql, new TrinoScenario { Columns = NumberColumns, RowCount = 10, Row = NumberRow, ForeignNextUri = true });
+
+        var exception = await Should.ThrowAsync<DataSourceUnavailableException>(() => fake.Connector.OpenAsync(fake.Source(), sql, Limits, Token));
+
+        exception.Message.ShouldContain("another server");
+        Server.Requests.ShouldNotContain(r => r.Header("Host")!.StartsWith("localhost", StringComparison.Ordinal));
     }
 
     private async Task<List<object?[]>> ReadAllAsync(string sql, int batchSize)
