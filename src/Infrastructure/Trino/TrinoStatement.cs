@@ -146,6 +146,7 @@ internal sealed class TrinoStatement : IAsyncDisposable
         OperationCanceledException => new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' stopped answering.", exception),
         JsonException => new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' sent a response Kurobe cannot read.", exception),
         IOException or HttpRequestException => new DataSourceUnavailableException($"The connection to the Trino data source '{_client.SourceName}' was lost.", exception),
+        ObjectDisposedException => new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' was changed or removed while the query ran.", exception),
         _ => exception,
     };
 

@@ -47,6 +47,23 @@ public sealed class FakeTrinoServerTests(FakeTrinoFixture fake) : IClassFixture<
     }
 
     [Fact]
+    public async Task Cancels_a_query_through_the_query_resource()
+    {
+        const string sql = "SELECT x FROM kill_me";
+        fake.Server.AddScenario(sql, new TrinoScenario { Columns = [new("x", "bigint")], RowCount = 10, RowsPerPage = 2, Row = n => [n] });
+        using var http = new HttpClient();
+        var first = await PostAsync(http, sql);
+        var id = first.GetProperty("id").GetString()!;
+
+        (await StatusAsync(http, HttpMethod.Delete, new Uri(fake.Server.BaseUri, $"v1/query/{id}").AbsoluteUri)).ShouldBe(HttpStatusCode.NoContent);
+        var canceled = JsonDocument.Parse(await http.GetStringAsync(new Uri(first.GetProperty("nextUri").GetString()!), Token)).RootElement;
+
+        canceled.GetProperty("stats").GetProperty("state").GetString().ShouldBe("FAILED");
+        canceled.GetProperty("error").GetProperty("errorName").GetString().ShouldBe("USER_CANCELED");
+        fake.Server.QueriesFor(sql).Single().IsCanceled.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Refuses_a_request_without_a_user_or_without_sql()
     {
         using var http = new HttpClient();
