@@ -284,6 +284,11 @@ public sealed class FakeTrinoServer : IAsyncDisposable
             _ => ("RUNNING", (FakeTrinoError?)null),
         };
         var withColumns = page.WithColumns && scenario.Columns.Count > 0;
+        if (next is not null && scenario.ForeignNextUri)
+        {
+            next = new UriBuilder(next) { Host = "localhost" }.Uri;
+        }
+
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await using var writer = new Utf8JsonWriter(context.Response.Body);

@@ -68,5 +68,8 @@ public sealed class TrinoScenario
     /// <summary>Writes <c>nextUri</c> after <c>data</c> and <c>stats</c>, which JSON allows and clients must handle.</summary>
     public bool NextUriAfterData { get; init; }
 
+    /// <summary>Points <c>nextUri</c> at another host name (<c>localhost</c> instead of 127.0.0.1), as a hostile or misconfigured coordinator might.</summary>
+    public bool ForeignNextUri { get; init; }
+
     public static TrinoScenario Failing(FakeTrinoError error) => new() { Failure = error };
 }

@@ -31,6 +31,13 @@ internal sealed partial class TrinoClient(
 
     public Uri InfoUri => new(baseUri, "v1/info");
 
+    /// <summary>
+    /// True when <paramref name="uri"/> is on the configured coordinator. Trino builds <c>nextUri</c> from the address
+    /// the client used, so another host means a misconfigured or hostile server, and the credentials must not follow it.
+    /// </summary>
+    public bool IsOnCoordinator(Uri uri) =>
+        Uri.Compare(uri, baseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
     /// <summary>A token source for one request or body read: cancelled by the caller or after the request timeout.</summary>
     public CancellationTokenSource RequestTimeout(CancellationToken cancellationToken)
     {

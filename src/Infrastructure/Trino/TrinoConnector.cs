@@ -23,7 +23,7 @@ internal sealed partial class TrinoConnector(
     ISecretProtector secrets,
     IOptions<TrinoOptions> options,
     TimeProvider timeProvider,
-    ILogger<TrinoConnector> logger) : IDataSourceConnector, IAsyncDisposable
+    ILogger<TrinoConnector> logger) : IDataSourceConnector, IDisposable
 {
     // Trino's own limit fires a little after Kurobe's budget, so Kurobe's cancellation reports the timeout.
     private static readonly TimeSpan EngineLimitMargin = TimeSpan.FromSeconds(5);
@@ -77,7 +77,7 @@ internal sealed partial class TrinoConnector(
         await Task.CompletedTask;
     }
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         foreach (var id in _pools.Keys)
         {
@@ -86,8 +86,6 @@ internal sealed partial class TrinoConnector(
                 pool.Http.Dispose();
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private async Task<TrinoStatement> StartAsync(DataSource source, string sql, TimeSpan timeLimit, CancellationToken cancellationToken)

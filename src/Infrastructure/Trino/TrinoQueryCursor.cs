@@ -27,7 +27,6 @@ internal sealed class TrinoQueryCursor : IQueryCursor
     public async ValueTask<RowBatch> ReadAsync(int maxRows, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
-        cancellationToken.ThrowIfCancellationRequested();
         if (_exhausted)
         {
             return RowBatch.Empty(_columns.Count, isLast: true);

@@ -90,6 +90,11 @@ internal sealed class TrinoStatement : IAsyncDisposable
                     return false;
                 }
 
+                if (!_client.IsOnCoordinator(_nextUri))
+                {
+                    throw new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' pointed Kurobe to another server; the query was abandoned.");
+                }
+
                 _pageUri = _nextUri;
                 _nextUri = null;
                 var response = await _client.GetAsync(_pageUri, isQueryPage: true, cancellationToken);
@@ -141,6 +146,7 @@ internal sealed class TrinoStatement : IAsyncDisposable
         OperationCanceledException => new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' stopped answering.", exception),
         JsonException => new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' sent a response Kurobe cannot read.", exception),
         IOException or HttpRequestException => new DataSourceUnavailableException($"The connection to the Trino data source '{_client.SourceName}' was lost.", exception),
+        ObjectDisposedException => new DataSourceUnavailableException($"The Trino data source '{_client.SourceName}' was changed or removed while the query ran.", exception),
         _ => exception,
     };
 
@@ -179,7 +185,7 @@ internal sealed class TrinoStatement : IAsyncDisposable
 
         _finished = true;
         _nextUri = null;
-        if (cancelUri is not null && cancelUri != _client.StatementUri)
+        if (cancelUri is not null && cancelUri != _client.StatementUri && _client.IsOnCoordinator(cancelUri))
         {
             await _client.CancelQuietlyAsync(cancelUri);
         }

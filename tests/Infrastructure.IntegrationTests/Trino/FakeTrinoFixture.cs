@@ -55,7 +55,7 @@ public sealed class FakeTrinoFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        await Connector.DisposeAsync();
+        Connector.Dispose();
         await Server.DisposeAsync();
     }
 }
