@@ -17,6 +17,8 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
 {
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..12];
     private readonly List<PostgresConnector> _connectors = [];
+    private readonly DataSourceId _readerId = new(Guid.NewGuid());
+    private readonly DataSourceId _superuserId = new(Guid.NewGuid());
     private string? _adminConnectionString;
 
     public string DatabaseName => $"kurobe_test_{_suffix}";
@@ -28,7 +30,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
     internal ReversingSecretProtector Secrets { get; } = new();
 
     /// <summary>The reader role's source; skips the test when no PostgreSQL is configured.</summary>
-    public DataSource Source => ReaderSource(ReaderPassword);
+    public DataSource Source => ReaderSource(ReaderPassword, id: _readerId);
 
     public async ValueTask InitializeAsync()
     {
@@ -83,7 +85,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
     public DataSource SuperuserSource()
     {
         var admin = new NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString);
-        return SourceFor(admin.Username!, admin.Password!, 0, 1, null);
+        return SourceFor(admin.Username!, admin.Password!, 0, 1, _superuserId);
     }
 
     private DataSource SourceFor(string username, string password, int port, int revision, DataSourceId? id)
