@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Net.NetworkInformation;
-using System.Numerics;
 using System.Text;
 using Kurobe.Plugins.Abstractions;
 using Npgsql;
@@ -31,12 +30,15 @@ internal sealed class PostgresColumn
         for (var i = 0; i < columns.Length; i++)
         {
             var type = reader.GetPostgresType(i);
-            var description = new ResultColumn(reader.GetName(i), reader.GetDataTypeName(i), PostgresTypes.KindOf(type.InternalName, CategoryOf(type)));
+            var description = new ResultColumn(reader.GetName(i), SqlTypeName(reader.GetDataTypeName(i)), PostgresTypes.KindOf(type.InternalName, CategoryOf(type)));
             columns[i] = new PostgresColumn(description, ReaderFor(type));
         }
 
         return columns;
     }
+
+    /// <summary>Npgsql spells modifiers <c>numeric(10, 2)</c>; <c>format_type</c>, and so the schema, <c>numeric(10,2)</c>.</summary>
+    private static string SqlTypeName(string dataTypeName) => dataTypeName.Replace(", ", ",", StringComparison.Ordinal);
 
     private static char CategoryOf(PostgresType type) => type switch
     {
@@ -138,7 +140,8 @@ internal sealed class PostgresColumn
         }
         catch (Exception exception) when (exception is InvalidCastException or OverflowException)
         {
-            return ReadStructArray<double>(reader, ordinal, static v => NumericText(v));
+            using var stream = reader.GetStream(ordinal);
+            return PostgresNumeric.ReadArray(stream);
         }
     }
 
@@ -162,8 +165,7 @@ internal sealed class PostgresColumn
         return list;
     }
 
-    // decimal holds 28 digits; NaN, the infinities and longer values keep their exact text when they are whole
-    // numbers, and otherwise the closest double's text.
+    // decimal holds 28 significant digits; NaN, the infinities and longer values arrive as PostgreSQL's exact text.
     private static object ReadNumeric(NpgsqlDataReader reader, int ordinal)
     {
         try
@@ -172,23 +174,10 @@ internal sealed class PostgresColumn
         }
         catch (Exception exception) when (exception is InvalidCastException or OverflowException)
         {
-            try
-            {
-                return reader.GetFieldValue<BigInteger>(ordinal).ToString(CultureInfo.InvariantCulture);
-            }
-            catch (Exception inner) when (inner is InvalidCastException or OverflowException or InvalidOperationException)
-            {
-                return NumericText(reader.GetDouble(ordinal));
-            }
+            using var stream = reader.GetStream(ordinal);
+            return PostgresNumeric.ReadText(stream);
         }
     }
-
-    private static string NumericText(double value) => value switch
-    {
-        double.PositiveInfinity => "Infinity",
-        double.NegativeInfinity => "-Infinity",
-        _ => value.ToString("R", CultureInfo.InvariantCulture),
-    };
 
     // TIME WITH TIME ZONE has no CLR type of its own; its ISO-8601 text keeps both the time and the offset.
     private static string TimeWithOffset(DateTimeOffset value) => value.ToString("HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
