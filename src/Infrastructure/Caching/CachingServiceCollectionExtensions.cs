@@ -2,6 +2,7 @@ using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Ports;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,11 @@ public static class CachingServiceCollectionExtensions
                 LocalCacheExpiration = TimeSpan.FromSeconds(Math.Min(cache.Value.DefaultTtlSeconds, cache.Value.LocalCacheExpirationSeconds)),
             };
         });
+
+        // HybridCache's first level is the application's IMemoryCache, and it gives each entry its serialized size.
+        // The limit applies to the whole IMemoryCache: anything else that caches there must set a Size too.
+        services.AddOptions<MemoryCacheOptions>().Configure<IOptions<CacheOptions>>((memory, cache) =>
+            memory.SizeLimit = (long)cache.Value.LocalCacheMaxMegabytes * 1024 * 1024);
 
         var redis = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))

@@ -1,4 +1,6 @@
 using Kurobe.Application.Querying.Caching;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -178,6 +180,25 @@ public sealed class HybridQueryResultCacheTests : IAsyncLifetime
         first.Result.RowsJson.Length.ShouldBeGreaterThan(1024);
         second.Hit.ShouldBeFalse();
         query.Runs.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Keeps_the_in_process_level_within_its_size_limit()
+    {
+        await using var node = CacheNode.Create(
+            settings: new Dictionary<string, string?> { ["Kurobe:Cache:LocalCacheMaxMegabytes"] = "1" },
+            configure: services => services.Configure<MemoryCacheOptions>(memory => memory.TrackStatistics = true));
+        var memory = (MemoryCache)node.Get<IMemoryCache>();
+
+        for (var i = 0; i < 30; i++)
+        {
+            var lookup = await node.Cache.GetOrRunAsync(TestQueries.Key(), Ttl, new CountingQuery(TestQueries.Result($"r{i}", padBytes: 100_000)).RunAsync, Token);
+            lookup.Result.RowsJson.Length.ShouldBeGreaterThan(100_000);
+        }
+
+        var statistics = memory.GetCurrentStatistics().ShouldNotBeNull();
+        statistics.CurrentEstimatedSize.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(1024 * 1024);
+        statistics.CurrentEntryCount.ShouldBeInRange(1, 10);
     }
 
     [Fact]
