@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Kurobe.Infrastructure.Caching;
 
@@ -46,6 +47,7 @@ public static class CachingServiceCollectionExtensions
         var redis = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
+            EnsureValid(redis);
             services.AddSingleton(sp => new RedisConnection(RedisConnection.Configure(redis, sp.GetRequiredService<IOptions<CacheOptions>>().Value)));
             services.AddSingleton(sp =>
             {
@@ -73,5 +75,18 @@ public static class CachingServiceCollectionExtensions
 
         services.AddHealthChecks().AddCheck<RedisCacheHealthCheck>(HealthCheckName, tags: ["ready"]);
         return services;
+    }
+
+    // A malformed connection string is a configuration error, reported at start-up rather than on the first query.
+    private static void EnsureValid(string redis)
+    {
+        try
+        {
+            _ = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Redis is not a valid StackExchange.Redis configuration: {exception.Message}", exception);
+        }
     }
 }

@@ -235,6 +235,14 @@ public sealed class HybridQueryResultCacheTests : IAsyncLifetime
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public void Rejects_a_malformed_redis_connection_string_at_start_up()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => CacheNode.Create("127.0.0.1:6379,noSuchOption=1"));
+
+        error.Message.ShouldStartWith("ConnectionStrings:Redis is not a valid StackExchange.Redis configuration");
+    }
+
     private sealed class QueryFailedForTestException : Exception
     {
         public QueryFailedForTestException()

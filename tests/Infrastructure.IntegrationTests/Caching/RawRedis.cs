@@ -49,6 +49,8 @@ internal sealed class RawRedis : IAsyncDisposable
         return false;
     }
 
+    public async Task<TimeSpan?> TimeToLiveAsync(string key) => await _connection.GetDatabase().KeyTimeToLiveAsync(key);
+
     public async Task DeleteAsync(string prefix)
     {
         var keys = await KeysAsync(prefix);

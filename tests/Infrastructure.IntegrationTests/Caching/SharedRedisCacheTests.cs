@@ -47,6 +47,8 @@ public sealed class SharedRedisCacheTests : IAsyncLifetime
 
         (await _first.Cache.GetOrRunAsync(key, Ttl, query.RunAsync, Token)).Hit.ShouldBeFalse();
         (await _raw.WaitForKeyAsync(_prefix + "result:", Patience)).ShouldBeTrue("the first node never wrote the result to Redis");
+        var stored = (await _raw.KeysAsync(_prefix + "result:")).ShouldHaveSingleItem();
+        (await _raw.TimeToLiveAsync(stored)).ShouldNotBeNull().ShouldBeInRange(Ttl - TimeSpan.FromMinutes(1), Ttl);
         var onSecond = await _second.Cache.GetOrRunAsync(key, Ttl, query.RunAsync, Token);
 
         onSecond.Hit.ShouldBeTrue();
