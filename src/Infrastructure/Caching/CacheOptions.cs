@@ -22,7 +22,10 @@ public sealed class CacheOptions : IValidatableObject
     [Range(1, 1_073_741_824)]
     public int MaximumPayloadBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>Upper bound on what each node keeps in its own memory, in MiB.</summary>
+    /// <summary>
+    /// Upper bound on what each node keeps in its own memory, in MiB (serialized size); when it is reached new results
+    /// are kept in Redis only until the in-process level has compacted.
+    /// </summary>
     [Range(1, 1_048_576)]
     public int LocalCacheMaxMegabytes { get; set; } = 512;
 

@@ -2,12 +2,14 @@ using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Ports;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Kurobe.Infrastructure.Caching;
 
@@ -37,9 +39,15 @@ public static class CachingServiceCollectionExtensions
             };
         });
 
+        // HybridCache's first level is the application's IMemoryCache, and it gives each entry its serialized size.
+        // The limit applies to the whole IMemoryCache: anything else that caches there must set a Size too.
+        services.AddOptions<MemoryCacheOptions>().Configure<IOptions<CacheOptions>>((memory, cache) =>
+            memory.SizeLimit = (long)cache.Value.LocalCacheMaxMegabytes * 1024 * 1024);
+
         var redis = configuration.GetConnectionString("Redis");
         if (!string.IsNullOrWhiteSpace(redis))
         {
+            EnsureValid(redis);
             services.AddSingleton(sp => new RedisConnection(RedisConnection.Configure(redis, sp.GetRequiredService<IOptions<CacheOptions>>().Value)));
             services.AddSingleton(sp =>
             {
@@ -67,5 +75,18 @@ public static class CachingServiceCollectionExtensions
 
         services.AddHealthChecks().AddCheck<RedisCacheHealthCheck>(HealthCheckName, tags: ["ready"]);
         return services;
+    }
+
+    // A malformed connection string is a configuration error, reported at start-up rather than on the first query.
+    private static void EnsureValid(string redis)
+    {
+        try
+        {
+            _ = ConfigurationOptions.Parse(redis);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Redis is not a valid StackExchange.Redis configuration: {exception.Message}", exception);
+        }
     }
 }

@@ -26,7 +26,7 @@ internal sealed class CacheNode : IAsyncDisposable
 
     public RecordingLoggerProvider Logs { get; }
 
-    public static CacheNode Create(string? redis = null, IDictionary<string, string?>? settings = null)
+    public static CacheNode Create(string? redis = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (redis is not null)
@@ -45,6 +45,7 @@ internal sealed class CacheNode : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         services.AddKurobeCaching(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _ = provider.GetRequiredService<IOptions<CacheOptions>>().Value;
         return new CacheNode(provider, logs);

@@ -1,4 +1,6 @@
 using Kurobe.Application.Querying.Caching;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -181,6 +183,25 @@ public sealed class HybridQueryResultCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Keeps_the_in_process_level_within_its_size_limit()
+    {
+        await using var node = CacheNode.Create(
+            settings: new Dictionary<string, string?> { ["Kurobe:Cache:LocalCacheMaxMegabytes"] = "1" },
+            configure: services => services.Configure<MemoryCacheOptions>(memory => memory.TrackStatistics = true));
+        var memory = (MemoryCache)node.Get<IMemoryCache>();
+
+        for (var i = 0; i < 30; i++)
+        {
+            var lookup = await node.Cache.GetOrRunAsync(TestQueries.Key(), Ttl, new CountingQuery(TestQueries.Result($"r{i}", padBytes: 100_000)).RunAsync, Token);
+            lookup.Result.RowsJson.Length.ShouldBeGreaterThan(100_000);
+        }
+
+        var statistics = memory.GetCurrentStatistics().ShouldNotBeNull();
+        statistics.CurrentEstimatedSize.ShouldNotBeNull().ShouldBeLessThanOrEqualTo(1024 * 1024);
+        statistics.CurrentEntryCount.ShouldBeInRange(1, 10);
+    }
+
+    [Fact]
     public async Task Runs_the_query_every_time_for_a_time_to_live_of_zero()
     {
         var key = TestQueries.Key();
@@ -212,6 +233,14 @@ public sealed class HybridQueryResultCacheTests : IAsyncLifetime
         var error = Should.Throw<OptionsValidationException>(create);
         error.Message.ShouldContain("DefaultTtlSeconds must not exceed");
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Rejects_a_malformed_redis_connection_string_at_start_up()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => CacheNode.Create("127.0.0.1:6379,noSuchOption=1"));
+
+        error.Message.ShouldStartWith("ConnectionStrings:Redis is not a valid StackExchange.Redis configuration");
     }
 
     private sealed class QueryFailedForTestException : Exception
