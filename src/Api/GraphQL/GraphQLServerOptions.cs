@@ -22,7 +22,7 @@ internal sealed class GraphQLServerOptions
 
     /// <summary>The most fields (weighted by list nesting) a document may select.</summary>
     [Range(1, 1_000_000)]
-    public int MaxQueryComplexity { get; set; } = 2_000;
+    public int MaxQueryComplexity { get; set; } = 10_000;
 
     /// <summary>Operations one WebSocket connection may run at the same time.</summary>
     [Range(1, 10_000)]

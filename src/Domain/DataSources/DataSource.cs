@@ -11,14 +11,23 @@ public sealed class DataSource
         DataSourceConnection connection,
         DataSourceOrigin origin,
         DateTimeOffset createdAt,
-        bool isDefault = false)
+        bool isDefault = false,
+        ProtectedSecret? secret = null,
+        DataSourceLimits? limits = null)
     {
+        if (connection.Kind == DataSourceKind.DuckDb && secret is not null)
+        {
+            throw new DomainRuleException("A DuckDB data source has no secret.");
+        }
+
         ArgumentNullException.ThrowIfNull(connection);
         Id = id;
         Name = name;
         Connection = connection;
         Origin = origin;
         IsDefault = isDefault;
+        Secret = secret;
+        Limits = limits ?? DataSourceLimits.ServerDefaults;
         CreatedAt = createdAt;
         UpdatedAt = createdAt;
         Revision = 1;
@@ -40,7 +49,7 @@ public sealed class DataSource
 
     public bool HasSecret => Secret is not null;
 
-    public DataSourceLimits Limits { get; private set; } = DataSourceLimits.ServerDefaults;
+    public DataSourceLimits Limits { get; private set; }
 
     /// <summary>Used when a request names no source.</summary>
     public bool IsDefault { get; }

@@ -54,13 +54,14 @@ public sealed class CreateDataSourceCommandHandler(
         }
 
         var now = timeProvider.GetUtcNow();
-        var source = new DataSource(new DataSourceId(Guid.CreateVersion7(now)), command.Name, command.Connection, DataSourceOrigin.Api, now);
-        if (command.Secret is { } secret)
-        {
-            source.ReplaceSecret(secrets.Protect(secret), now);
-        }
-
-        source.ChangeLimits(new DataSourceLimits(command.QueryTimeoutSeconds, command.CacheTtlSeconds), now);
+        var source = new DataSource(
+            new DataSourceId(Guid.CreateVersion7(now)),
+            command.Name,
+            command.Connection,
+            DataSourceOrigin.Api,
+            now,
+            secret: command.Secret is { } secret ? secrets.Protect(secret) : null,
+            limits: new DataSourceLimits(command.QueryTimeoutSeconds, command.CacheTtlSeconds));
         await store.AddAsync(source, cancellationToken);
         return DataSourceView.From(source, statuses.StatusOf(source.Id));
     }
