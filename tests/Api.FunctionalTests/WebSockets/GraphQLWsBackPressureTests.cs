@@ -1,12 +1,5 @@
 using System.Globalization;
-using System.Net.Sockets;
-using System.Net.WebSockets;
 using Kurobe.Api.FunctionalTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kurobe.Api.FunctionalTests.WebSockets;
 
@@ -21,7 +14,7 @@ public sealed class GraphQLWsKestrelFixture : IAsyncLifetime
     public const int SocketBufferBytes = 32 * 1024;
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kurobe-ws-tests", Guid.NewGuid().ToString("N"));
-    private readonly KestrelApiFactory _factory = new();
+    private readonly KestrelApiFactory _factory = new(SocketBufferBytes);
 
     public Uri Endpoint { get; private set; } = null!;
 
@@ -33,9 +26,7 @@ public sealed class GraphQLWsKestrelFixture : IAsyncLifetime
             .WithSetting("Kurobe:GraphQL:StreamWindow", StreamWindow.ToString(CultureInfo.InvariantCulture))
             .WithSetting("Kurobe:Query:BatchRows", BatchRows.ToString(CultureInfo.InvariantCulture))
             .UseKestrel(0);
-        _factory.StartServer();
-        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Endpoint = new Uri(address.Replace("http://", "ws://", StringComparison.Ordinal).TrimEnd('/') + "/graphql");
+        Endpoint = _factory.StartOnLoopback().WebSocketEndpoint;
         return ValueTask.CompletedTask;
     }
 
@@ -43,60 +34,12 @@ public sealed class GraphQLWsKestrelFixture : IAsyncLifetime
     /// Connects over TCP. A small receive buffer keeps what the network can hold for a client that does not read
     /// small, so the server feels it quickly.
     /// </summary>
-    public async Task<GraphQLWsTestClient> ConnectAsync(int? receiveBufferBytes = null)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                if (receiveBufferBytes is { } bytes)
-                {
-                    socket.ReceiveBufferSize = bytes;
-                }
-
-                try
-                {
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        var webSocket = new ClientWebSocket();
-        webSocket.Options.AddSubProtocol(GraphQLWsTestClient.SubProtocol);
-        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
-        await webSocket.ConnectAsync(Endpoint, invoker, TestContext.Current.CancellationToken);
-        return GraphQLWsTestClient.Over(webSocket);
-    }
+    public Task<GraphQLWsTestClient> ConnectAsync(int? receiveBufferBytes = null) => GraphQLWsTestClient.ConnectOverTcpAsync(Endpoint, receiveBufferBytes);
 
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
         TestDirectories.TryDelete(_dataDirectory);
-    }
-
-    /// <summary>
-    /// Kestrel with a small, fixed socket send buffer: the kernel otherwise grows it to megabytes, which would hide
-    /// what the server itself holds back (accepted sockets inherit the listening socket's buffer size).
-    /// </summary>
-    private sealed class KestrelApiFactory : KurobeApiFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.Configure<SocketTransportOptions>(options =>
-                options.CreateBoundListenSocket = endpoint =>
-                {
-                    var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
-                    socket.SendBufferSize = SocketBufferBytes;
-                    return socket;
-                }));
-        }
     }
 }
 

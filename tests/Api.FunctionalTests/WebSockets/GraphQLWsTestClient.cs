@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -58,6 +59,38 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
 
     /// <summary>Wraps a socket connected some other way (a real TCP connection to Kestrel).</summary>
     public static GraphQLWsTestClient Over(WebSocket socket) => new(socket);
+
+    /// <summary>Connects over TCP, optionally with a small receive buffer so a client that does not read is felt quickly.</summary>
+    public static async Task<GraphQLWsTestClient> ConnectOverTcpAsync(Uri endpoint, int? receiveBufferBytes = null)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                if (receiveBufferBytes is { } bytes)
+                {
+                    socket.ReceiveBufferSize = bytes;
+                }
+
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        var webSocket = new ClientWebSocket();
+        webSocket.Options.AddSubProtocol(SubProtocol);
+        using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
+        await webSocket.ConnectAsync(endpoint, invoker, TestContext.Current.CancellationToken);
+        return Over(webSocket);
+    }
 
     // ---- Sending ---------------------------------------------------------------------------------------------------
 
