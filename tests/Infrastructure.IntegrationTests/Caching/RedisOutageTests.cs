@@ -6,7 +6,8 @@ namespace Kurobe.Infrastructure.IntegrationTests.Caching;
 
 /// <summary>
 /// Redis killed, frozen and brought back under load, on a private redis-server. Timings are asserted only against a
-/// generous bound (the machine may be busy); the measured numbers are written to the test output.
+/// generous bound (the machine may be busy); the measured numbers are attached to the test results
+/// (`-- --report-xunit-trx` writes them beside the report).
 /// </summary>
 public sealed class RedisOutageTests
 {
@@ -36,7 +37,7 @@ public sealed class RedisOutageTests
 
         await redis.RestartAsync();
         var recovery = await node.WaitForHealthAsync(HealthStatus.Healthy, TimeSpan.FromSeconds(RetryAfterSeconds) + Patience);
-        TestContext.Current.TestOutputHelper?.WriteLine($"restarted: healthy again after {recovery.TotalMilliseconds:0} ms");
+        Note($"restarted: healthy again after {recovery.TotalMilliseconds:0} ms");
         await ShouldReachRedisAsync(node, redis);
         node.Logs.Count(nameof(ResilientDistributedCache), eventId: 2).ShouldBe(1);
     }
@@ -57,7 +58,7 @@ public sealed class RedisOutageTests
 
         redis.Resume();
         var recovery = await node.WaitForHealthAsync(HealthStatus.Healthy, TimeSpan.FromSeconds(RetryAfterSeconds) + Patience);
-        TestContext.Current.TestOutputHelper?.WriteLine($"resumed: healthy again after {recovery.TotalMilliseconds:0} ms");
+        Note($"resumed: healthy again after {recovery.TotalMilliseconds:0} ms");
         await ShouldReachRedisAsync(node, redis);
     }
 
@@ -154,8 +155,12 @@ public sealed class RedisOutageTests
             return $"median {sorted[sorted.Length / 2]:0.00} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:0.00} ms, max {sorted[^1]:0.00} ms";
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"{Workers} concurrent callers, distinct keys");
-        TestContext.Current.TestOutputHelper?.WriteLine($"baseline ({baseline.Count} calls): {Describe(baseline)}");
-        TestContext.Current.TestOutputHelper?.WriteLine($"Redis {outage} ({during.Count} calls): {Describe(during)}");
+        Note($"{Workers} concurrent callers, distinct keys");
+        Note($"baseline ({baseline.Count} calls): {Describe(baseline)}");
+        Note($"Redis {outage} ({during.Count} calls): {Describe(during)}");
     }
+
+    // Measured numbers go to the test's attachments (shown in the TRX report), not into assertions.
+    private static void Note(string line) =>
+        TestContext.Current.AddAttachment($"{TestContext.Current.Test?.TestDisplayName}: {line.Split(':')[0]}", line);
 }
