@@ -16,7 +16,7 @@ namespace Kurobe.Infrastructure.Caching;
 /// Layout (integers little-endian, strings as a 7-bit encoded byte length then UTF-8):
 /// <c>version:u8 | columnCount:7bit | (name | sqlType | kind:7bit)* | rowCount:i64 | truncated:u8 |
 /// executedAtUtcTicks:i64 | offsetMinutes:i16 | rowsJson...</c>.
-/// A payload with another version byte is rejected, which HybridCache treats as a miss.
+/// A payload that is not of this version, or damaged, fails with <see cref="UnreadableCachedResultException"/>.
 /// </remarks>
 internal sealed class CachedQueryResultSerializer : IHybridCacheSerializer<CachedQueryResult>
 {
@@ -47,10 +47,22 @@ internal sealed class CachedQueryResultSerializer : IHybridCacheSerializer<Cache
 
     public CachedQueryResult Deserialize(ReadOnlySequence<byte> source)
     {
+        try
+        {
+            return Read(source);
+        }
+        catch (Exception exception) when (exception is not UnreadableCachedResultException)
+        {
+            throw new UnreadableCachedResultException($"The cached result is malformed: {exception.Message}", exception);
+        }
+    }
+
+    private static CachedQueryResult Read(ReadOnlySequence<byte> source)
+    {
         var reader = new SequenceReader<byte>(source);
         if (!reader.TryRead(out var version) || version != Version)
         {
-            throw new InvalidDataException($"Unsupported cached result version {version}; expected {Version}.");
+            throw new UnreadableCachedResultException($"The cached result has format version {version}; this version of Kurobe reads {Version}.");
         }
 
         var columnCount = (int)Read7Bit(ref reader);
@@ -141,3 +153,11 @@ internal sealed class CachedQueryResultSerializer : IHybridCacheSerializer<Cache
         return Encoding.UTF8.GetString(slice);
     }
 }
+
+/// <summary>
+/// A cached result this version of Kurobe cannot read: written by another version, or damaged. HybridCache lets
+/// deserialization errors reach the caller, so the cache catches this one, drops the entry and runs the query.
+/// </summary>
+#pragma warning disable CA1032 // Only ever thrown by the serializer, with a message.
+internal sealed class UnreadableCachedResultException(string message, Exception? innerException = null) : Exception(message, innerException);
+#pragma warning restore CA1032

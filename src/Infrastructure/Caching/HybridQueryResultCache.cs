@@ -2,6 +2,7 @@ using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Kurobe.Infrastructure.Caching;
@@ -16,8 +17,14 @@ namespace Kurobe.Infrastructure.Caching;
 /// A result whose rows exceed <see cref="CacheOptions.MaximumPayloadBytes"/> is known only after the query ran,
 /// when HybridCache has already committed to caching; the factory then throws <see cref="OversizedResultException"/>
 /// carrying the result, which nothing caches, and every caller waiting on that key gets the result from it.
+/// HybridCache lets a deserialization error reach the caller; an entry this version cannot read (for example one
+/// written by another version during a rolling upgrade) is therefore dropped here and the query runs instead.
 /// </remarks>
-internal sealed class HybridQueryResultCache(HybridCache cache, SourceGenerations generations, IOptions<CacheOptions> options) : IQueryResultCache
+internal sealed partial class HybridQueryResultCache(
+    HybridCache cache,
+    SourceGenerations generations,
+    IOptions<CacheOptions> options,
+    ILogger<HybridQueryResultCache> logger) : IQueryResultCache
 {
     // QueryCacheKey values already start with this; Redis keys get the configured KeyPrefix instead.
     private const string KeyNamespace = "kurobe:";
@@ -52,15 +59,45 @@ internal sealed class HybridQueryResultCache(HybridCache cache, SourceGeneration
             LocalCacheExpiration = timeToLive < _localExpiration ? timeToLive : _localExpiration,
         };
 
+        var entryKey = EntryKey(key, generation);
         var invocation = new Invocation(run, _maximumPayloadBytes);
+        string[] tags = [key.Tag];
+        try
+        {
+            return await LookupAsync(entryKey, invocation, entryOptions, tags, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnreadableCachedResultException exception)
+        {
+            LogUnreadableEntryDropped(logger, exception);
+            await cache.RemoveAsync(entryKey, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await LookupAsync(entryKey, invocation, entryOptions, tags, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnreadableCachedResultException)
+        {
+            // Unreadable again (another node keeps writing an incompatible format): answer without the cache.
+            return new CacheLookup(await run(cancellationToken).ConfigureAwait(false), Hit: false);
+        }
+    }
+
+    private async ValueTask<CacheLookup> LookupAsync(
+        string entryKey,
+        Invocation invocation,
+        HybridCacheEntryOptions entryOptions,
+        string[] tags,
+        CancellationToken cancellationToken)
+    {
         try
         {
             var result = await cache.GetOrCreateAsync(
-                EntryKey(key, generation),
+                entryKey,
                 invocation,
                 static (state, token) => state.RunAsync(token),
                 entryOptions,
-                [key.Tag],
+                tags,
                 cancellationToken).ConfigureAwait(false);
             return new CacheLookup(result, Hit: !invocation.Ran);
         }
@@ -82,6 +119,10 @@ internal sealed class HybridQueryResultCache(HybridCache cache, SourceGeneration
         var name = value.StartsWith(KeyNamespace, StringComparison.Ordinal) ? value.AsSpan(KeyNamespace.Length) : value.AsSpan();
         return string.Concat(name, ":g", generation);
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "A cached query result could not be read (written by another version of Kurobe, or damaged); it was dropped and the query runs again")]
+    private static partial void LogUnreadableEntryDropped(ILogger logger, Exception exception);
 
     private sealed class Invocation(Func<CancellationToken, ValueTask<CachedQueryResult>> run, int maximumPayloadBytes)
     {

@@ -48,12 +48,13 @@ internal sealed class RedisConnection(ConfigurationOptions configuration) : IAsy
             return;
         }
 
+        var connecting = _multiplexer.Value;
         try
         {
-            var multiplexer = await _multiplexer.Value.ConfigureAwait(false);
+            var multiplexer = await connecting.ConfigureAwait(false);
             await multiplexer.DisposeAsync().ConfigureAwait(false);
         }
-        catch (RedisException)
+        catch (Exception) when (connecting.IsFaulted)
         {
             // Never connected; nothing to release.
         }

@@ -31,6 +31,9 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
     private int _probing;
     private int _unavailable;
 
+    // Counts failures, so an operation that succeeds after another one failed meanwhile does not close the circuit.
+    private long _failures;
+
     public ResilientDistributedCache(
         IDistributedCache inner,
         RedisConnection connection,
@@ -117,7 +120,7 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
 
     private async Task<(bool Answered, T? Value)> ExecuteAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken token)
     {
-        if (!TryEnter(out var probe))
+        if (!TryEnter(out var probe, out var failures))
         {
             return (false, default);
         }
@@ -127,7 +130,7 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
         {
             pending = operation(token);
             var value = await pending.WaitAsync(_timeout, _time, token).ConfigureAwait(false);
-            OnSuccess();
+            OnSuccess(probe, failures);
             return (true, value);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -152,7 +155,7 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
 
     private T? Run<T>(Func<T> operation)
     {
-        if (!TryEnter(out var probe))
+        if (!TryEnter(out var probe, out var failures))
         {
             return default;
         }
@@ -160,7 +163,7 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
         try
         {
             var value = operation();
-            OnSuccess();
+            OnSuccess(probe, failures);
             return value;
         }
         catch (Exception exception)
@@ -177,9 +180,10 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
         }
     }
 
-    private bool TryEnter(out bool probe)
+    private bool TryEnter(out bool probe, out long failures)
     {
         probe = false;
+        failures = Interlocked.Read(ref _failures);
         _connection.Start();
         if (!_connection.IsConnected)
         {
@@ -206,8 +210,13 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
         return true;
     }
 
-    private void OnSuccess()
+    private void OnSuccess(bool probe, long failuresAtStart)
     {
+        if (!probe && Interlocked.Read(ref _failures) != failuresAtStart)
+        {
+            return;
+        }
+
         Volatile.Write(ref _retryAt, 0);
         if (Interlocked.Exchange(ref _unavailable, 0) == 1)
         {
@@ -224,6 +233,7 @@ internal sealed partial class ResilientDistributedCache : IDistributedCache
 
     private void ReportOutage(Exception? exception)
     {
+        Interlocked.Increment(ref _failures);
         if (Interlocked.Exchange(ref _unavailable, 1) == 0)
         {
             LogRedisUnavailable(_logger, exception?.GetType().Name ?? "not connected", (int)_retryAfter.TotalSeconds, exception);

@@ -28,6 +28,10 @@ internal sealed partial class TrinoConnector(
     // Trino's own limit fires a little after Kurobe's budget, so Kurobe's cancellation reports the timeout.
     private static readonly TimeSpan EngineLimitMargin = TimeSpan.FromSeconds(5);
 
+    // Backstops for Kurobe's own queries; the caller's token is their real budget.
+    private static readonly TimeSpan SchemaTimeLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan PingTimeLimit = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<DataSourceId, Pool> _pools = new();
     private readonly Lock _poolLock = new();
 
@@ -54,16 +58,15 @@ internal sealed partial class TrinoConnector(
             return new DatabaseSchema([]);
         }
 
-        var timeLimit = TimeSpan.FromMinutes(2);
-        var tables = await ReadAllAsync(source, TrinoSchemaQueries.Tables(connection.Catalog, connection.Schema), timeLimit, cancellationToken);
-        var columns = await ReadAllAsync(source, TrinoSchemaQueries.Columns(connection.Catalog, connection.Schema), timeLimit, cancellationToken);
+        var tables = await ReadAllAsync(source, TrinoSchemaQueries.Tables(connection.Catalog, connection.Schema), SchemaTimeLimit, cancellationToken);
+        var columns = await ReadAllAsync(source, TrinoSchemaQueries.Columns(connection.Catalog, connection.Schema), SchemaTimeLimit, cancellationToken);
         return TrinoSchemaQueries.Build(connection.Catalog, tables, columns);
     }
 
     public async Task<string?> PingAsync(DataSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await ReadAllAsync(source, "SELECT 1", TimeSpan.FromSeconds(30), cancellationToken);
+        await ReadAllAsync(source, "SELECT 1", PingTimeLimit, cancellationToken);
         return await ReadVersionAsync(source, cancellationToken);
     }
 

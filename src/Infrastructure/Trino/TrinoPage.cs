@@ -204,8 +204,8 @@ internal sealed class TrinoPage : IDisposable
                 using (var document = JsonDocument.ParseValue(ref value))
                 {
                     Columns = [.. document.RootElement.EnumerateArray().Select(c => new TrinoColumn(
-                        c.GetProperty("name").GetString() ?? "",
-                        TrinoType.Parse(c.GetProperty("type").GetString() ?? "unknown")))];
+                        Text(c, "name") ?? "",
+                        TrinoType.Parse(Text(c, "type") ?? "unknown")))];
                 }
 
                 break;
@@ -218,6 +218,11 @@ internal sealed class TrinoPage : IDisposable
                 break;
         }
     }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private Step ReadRows(IReadOnlyList<TrinoColumn> columns, object?[] values, int firstRow, int maxRows, out int rows)
     {

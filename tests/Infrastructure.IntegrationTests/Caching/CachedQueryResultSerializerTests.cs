@@ -64,7 +64,15 @@ public sealed class CachedQueryResultSerializerTests
         var bytes = Serialize(TestQueries.Result("old"));
         bytes[0] = 99;
 
-        Should.Throw<InvalidDataException>(() => _serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
+        Should.Throw<UnreadableCachedResultException>(() => _serializer.Deserialize(new ReadOnlySequence<byte>(bytes)));
+    }
+
+    [Fact]
+    public void Rejects_a_truncated_payload_as_unreadable()
+    {
+        var bytes = Serialize(TestQueries.Result("cut"));
+
+        Should.Throw<UnreadableCachedResultException>(() => _serializer.Deserialize(new ReadOnlySequence<byte>(bytes, 0, 6)));
     }
 
     private byte[] Serialize(CachedQueryResult result)

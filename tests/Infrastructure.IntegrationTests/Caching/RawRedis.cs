@@ -51,6 +51,21 @@ internal sealed class RawRedis : IAsyncDisposable
 
     public async Task<TimeSpan?> TimeToLiveAsync(string key) => await _connection.GetDatabase().KeyTimeToLiveAsync(key);
 
+    /// <summary>Overwrites the first byte of <paramref name="payload"/> inside what RedisCache stored under <paramref name="key"/>.</summary>
+    public async Task CorruptAsync(string key, byte[] payload, byte value)
+    {
+        var database = _connection.GetDatabase();
+        var data = (byte[]?)await database.HashGetAsync(key, "data") ?? throw new InvalidOperationException($"{key} holds no data.");
+        var at = data.AsSpan().IndexOf(payload);
+        if (at < 0)
+        {
+            throw new InvalidOperationException($"{key} does not hold the payload.");
+        }
+
+        data[at] = value;
+        await database.HashSetAsync(key, "data", data);
+    }
+
     public async Task DeleteAsync(string prefix)
     {
         var keys = await KeysAsync(prefix);

@@ -1,3 +1,4 @@
+using Kurobe.Infrastructure.Caching;
 using Kurobe.Infrastructure.IntegrationTests.Services;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -109,6 +110,27 @@ public sealed class SharedRedisCacheTests : IAsyncLifetime
 
         (await second.GetOrCreateAsync(key, _ => ValueTask.FromResult("v2 on second"), fromL2Only, tags, Token)).ShouldBe("v1");
         (await first.GetOrCreateAsync(key, _ => ValueTask.FromResult("v2 on first"), fromL2Only, tags, Token)).ShouldBe("v2 on first");
+    }
+
+    [Fact]
+    public async Task Treats_a_result_stored_in_another_format_version_as_a_miss()
+    {
+        var key = TestQueries.Key();
+        var result = TestQueries.Result("old format");
+        var writer = new System.Buffers.ArrayBufferWriter<byte>();
+        new CachedQueryResultSerializer().Serialize(result, writer);
+        await _first.Cache.GetOrRunAsync(key, Ttl, new CountingQuery(result).RunAsync, Token);
+        (await _raw.WaitForKeyAsync(_prefix + "result:", Patience)).ShouldBeTrue();
+        var stored = (await _raw.KeysAsync(_prefix + "result:")).ShouldHaveSingleItem();
+
+        await _raw.CorruptAsync(stored, writer.WrittenSpan.ToArray(), value: CachedQueryResultSerializer.Version + 1);
+
+        var query = new CountingQuery("new format");
+        var onSecond = await _second.Cache.GetOrRunAsync(key, Ttl, query.RunAsync, Token);
+        onSecond.Hit.ShouldBeFalse();
+        query.Runs.ShouldBe(1);
+        (await _second.Cache.GetOrRunAsync(key, Ttl, query.RunAsync, Token)).Hit.ShouldBeTrue();
+        _second.Logs.Count(nameof(HybridQueryResultCache), eventId: 1).ShouldBe(1);
     }
 
     [Fact]
