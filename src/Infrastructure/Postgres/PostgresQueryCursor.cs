@@ -191,14 +191,22 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     }
 
     /// <summary>
-    /// Errors while closing (a cancelled fetch's own error, a broken connection) change nothing for the consumer; a
-    /// broken connection is dropped from the pool when disposed.
+    /// Rolls back and releases session-level advisory locks, the one thing a read-only query can take that outlives
+    /// its transaction, in one round trip. Errors here (a cancelled fetch's own error, a broken connection) change
+    /// nothing for the consumer; a broken connection is dropped from the pool when disposed.
     /// </summary>
     private static async ValueTask CloseQuietlyAsync(NpgsqlTransaction? transaction, NpgsqlConnection? connection)
     {
-        if (transaction is not null)
+        if (transaction is not null && connection is not null)
         {
-            await QuietlyAsync(() => new ValueTask(transaction.RollbackAsync(CancellationToken.None)));
+            await QuietlyAsync(async () =>
+            {
+                await using var close = new NpgsqlBatch(connection, transaction)
+                {
+                    BatchCommands = { new NpgsqlBatchCommand("ROLLBACK"), new NpgsqlBatchCommand("SELECT pg_advisory_unlock_all()") },
+                };
+                await close.ExecuteNonQueryAsync(CancellationToken.None);
+            });
             await QuietlyAsync(transaction.DisposeAsync);
         }
 

@@ -107,6 +107,16 @@ public sealed class PostgresSandboxTests(PostgresTestDatabase database) : IClass
     }
 
     [Fact]
+    public async Task Session_advisory_locks_are_released_with_the_query()
+    {
+        var connector = database.CreateConnector(maxPoolSize: 1);
+
+        var pid = (int)(await PostgresTestDatabase.SingleRowAsync(connector, database.Source, "select pg_backend_pid(), pg_advisory_lock(4242)", Limits))[0]!;
+
+        (await database.AdvisoryLocksHeldAsync(pid)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_role_changed_by_a_privileged_query_is_undone_by_the_rollback()
     {
         var connector = database.CreateConnector(maxPoolSize: 1);

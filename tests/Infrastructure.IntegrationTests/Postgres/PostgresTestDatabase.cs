@@ -161,6 +161,15 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    public async Task<long> AdvisoryLocksHeldAsync(int pid)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = pid });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public async Task<bool> BackendExistsAsync(int pid)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
