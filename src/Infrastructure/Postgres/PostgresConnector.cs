@@ -23,7 +23,7 @@ internal sealed partial class PostgresConnector(
     IOptions<PostgresOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
-    ILogger<PostgresConnector> logger) : IDataSourceConnector, IAsyncDisposable
+    ILogger<PostgresConnector> logger) : IDataSourceConnector, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<DataSourceId, Pool> _pools = new();
     private readonly Lock _poolsLock = new();
@@ -92,6 +92,17 @@ internal sealed partial class PostgresConnector(
         foreach (var id in _pools.Keys)
         {
             await ReleaseAsync(id);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var id in _pools.Keys)
+        {
+            if (_pools.TryRemove(id, out var pool))
+            {
+                pool.DataSource.Dispose();
+            }
         }
     }
 
