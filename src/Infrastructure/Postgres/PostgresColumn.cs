@@ -233,9 +233,9 @@ internal sealed class PostgresColumn
     }
 
     /// <summary>Types without a closer mapping (geometry, network addresses, ranges, ...) arrive as text.</summary>
-    private static string ReadAsText(NpgsqlDataReader reader, int ordinal)
+    private static string? ReadAsText(NpgsqlDataReader reader, int ordinal)
     {
-        object value;
+        object? value;
         try
         {
             value = reader.GetValue(ordinal);
@@ -245,7 +245,12 @@ internal sealed class PostgresColumn
             return reader.GetFieldValue<string>(ordinal);
         }
 
-        return value is Array array ? TextOf(ToList(array, TextOf)!) : TextOf(value);
+        return value switch
+        {
+            null or DBNull => null, // void, for one
+            Array array => TextOf(ToList(array, TextOf)!),
+            _ => TextOf(value),
+        };
     }
 
     private static string TextOf(object value) => value switch

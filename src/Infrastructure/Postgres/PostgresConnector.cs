@@ -14,8 +14,8 @@ namespace Kurobe.Infrastructure.Postgres;
 
 /// <summary>
 /// PostgreSQL databases, reached through one Npgsql pool per source and revision. Every query runs in its own
-/// read-only transaction with the server's <c>statement_timeout</c> set just past the query's budget, and is always
-/// rolled back; see <see cref="PostgresQueryCursor"/>. The connecting role should still be SELECT-only
+/// read-only transaction, read through a server-side cursor with the server's <c>statement_timeout</c> set just past
+/// the query's budget, and is always rolled back; see <see cref="PostgresQueryCursor"/>. The connecting role should still be SELECT-only
 /// (docs/postgres.md): a read-only transaction does not stop functions with side effects outside the database.
 /// </summary>
 internal sealed partial class PostgresConnector(
@@ -23,7 +23,7 @@ internal sealed partial class PostgresConnector(
     IOptions<PostgresOptions> options,
     TimeProvider time,
     ILoggerFactory loggerFactory,
-    ILogger<PostgresConnector> logger) : IDataSourceConnector, IAsyncDisposable
+    ILogger<PostgresConnector> logger) : IDataSourceConnector, IAsyncDisposable, IDisposable
 {
     private readonly ConcurrentDictionary<DataSourceId, Pool> _pools = new();
     private readonly Lock _poolsLock = new();
@@ -37,7 +37,8 @@ internal sealed partial class PostgresConnector(
         var statementTimeout = limits.Timeout + margin;
         // The client's own timeout only catches a server that stopped answering; the server's limit fires first.
         var clientTimeout = (int)Math.Ceiling((statementTimeout + margin).TotalSeconds) + 1;
-        var query = new PostgresQuery(source.Name.Value, limits, statementTimeout, clientTimeout, time, time.GetTimestamp());
+        var idleTimeout = TimeSpan.FromSeconds(Math.Max(options.Value.IdleCursorTimeoutSeconds, statementTimeout.TotalSeconds));
+        var query = new PostgresQuery(source.Name.Value, limits, statementTimeout, idleTimeout, clientTimeout, time);
         var dataSource = PoolFor(source);
         try
         {
@@ -91,6 +92,17 @@ internal sealed partial class PostgresConnector(
         foreach (var id in _pools.Keys)
         {
             await ReleaseAsync(id);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var id in _pools.Keys)
+        {
+            if (_pools.TryRemove(id, out var pool))
+            {
+                pool.DataSource.Dispose();
+            }
         }
     }
 

@@ -36,11 +36,8 @@ internal static class PostgresErrors
                 return Unavailable(sourceName, postgres);
             }
 
-            // 57014 is also an administrator's pg_cancel_backend; only a query that ran its full time timed out.
-            // 25P03: the cursor stayed open, unread, longer than the budget and the server closed the session.
-            if (limits is not null
-                && ((postgres.SqlState == "57014" && elapsed >= statementTimeout * 0.9)
-                    || postgres.SqlState == "25P03"))
+            // 57014 is also an administrator's pg_cancel_backend; only a statement that ran its full time timed out.
+            if (limits is not null && postgres.SqlState == "57014" && elapsed >= statementTimeout * 0.9)
             {
                 return new QueryTimeoutException(limits.Timeout);
             }

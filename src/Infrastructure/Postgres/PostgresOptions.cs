@@ -21,4 +21,13 @@ public sealed class PostgresOptions
     /// </summary>
     [Range(0, 600)]
     public int CommandTimeoutMarginSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How long a streamed result may wait for its consumer to ask for the next batch before the server ends its
+    /// transaction and closes the connection (<c>idle_in_transaction_session_timeout</c>). A paused stream holds a
+    /// connection and a snapshot that keeps VACUUM from cleaning up; this bounds both. Never shorter than the query's
+    /// own time budget plus the margin.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int IdleCursorTimeoutSeconds { get; set; } = 300;
 }

@@ -7,32 +7,32 @@ using Npgsql;
 namespace Kurobe.Infrastructure.Postgres;
 
 /// <summary>
-/// One query in its own read-only transaction on a pooled connection, read batch by batch. The transaction is always
-/// rolled back, which also undoes any setting the query changed (<c>set_config(..., false)</c>, <c>SET ROLE</c>), and
-/// the connection goes back to the pool as soon as the result ends or the cursor is disposed. Disposing before the
-/// end cancels the query on the server first, because Npgsql otherwise reads every remaining row to free the
-/// connection.
+/// One query in its own read-only transaction on a pooled connection, read through a server-side cursor: each batch
+/// is one <c>FETCH FORWARD n</c>, so the server produces only the rows asked for, a paused consumer pauses the query
+/// (as docs/decisions/0003 asks), and <c>statement_timeout</c> limits the time spent in the engine per batch rather
+/// than the time a slow client takes. The transaction is always rolled back, which closes the cursor and undoes any
+/// setting the query changed (<c>set_config(..., false)</c>, <c>SET ROLE</c>); the connection goes back to the pool
+/// as soon as the result ends or the cursor is disposed.
 /// </summary>
 internal sealed class PostgresQueryCursor : IQueryCursor
 {
+    private const string CursorName = "kurobe_result";
+
     private readonly PostgresQuery _query;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly NpgsqlBatch _batch;
-    private readonly NpgsqlDataReader _reader;
     private readonly IReadOnlyList<PostgresColumn> _columns;
+    private NpgsqlBatch? _fetch;
     private bool _exhausted;
     private bool _finished;
 
-    private PostgresQueryCursor(PostgresQuery query, NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatch batch, NpgsqlDataReader reader)
+    private PostgresQueryCursor(PostgresQuery query, NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PostgresColumn> columns)
     {
         _query = query;
         _connection = connection;
         _transaction = transaction;
-        _batch = batch;
-        _reader = reader;
-        _columns = PostgresColumn.Describe(reader);
-        Columns = [.. _columns.Select(c => c.Description)];
+        _columns = columns;
+        Columns = [.. columns.Select(c => c.Description)];
     }
 
     public IReadOnlyList<ResultColumn> Columns { get; }
@@ -41,24 +41,39 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     {
         NpgsqlConnection? connection = null;
         NpgsqlTransaction? transaction = null;
-        NpgsqlBatch? batch = null;
+        var startedAt = query.Time.GetTimestamp();
         try
         {
             connection = await dataSource.OpenConnectionAsync(cancellationToken);
             transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await SetUpAsync(connection, transaction, query, cancellationToken);
+            await using var open = new NpgsqlBatch(connection, transaction)
+            {
+                Timeout = query.ClientTimeoutSeconds,
+                BatchCommands =
+                {
+                    new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"),
+                    new NpgsqlBatchCommand(Settings(query)),
+                    // DECLARE takes exactly one query: "COMMIT; DELETE ..." is a syntax error, not the end of the
+                    // read-only transaction. FETCH 0 only describes the columns.
+                    new NpgsqlBatchCommand($"DECLARE {CursorName} NO SCROLL CURSOR FOR {TrimTerminator(sql)}"),
+                    new NpgsqlBatchCommand($"FETCH FORWARD 0 FROM {CursorName}"),
+                },
+            };
+            await using var reader = await open.ExecuteReaderAsync(cancellationToken);
+            IReadOnlyList<PostgresColumn> columns;
+            do
+            {
+                // The last result, the FETCH's, describes the query.
+                columns = PostgresColumn.Describe(reader);
+            }
+            while (await reader.NextResultAsync(cancellationToken));
 
-            batch = new NpgsqlBatch(connection, transaction) { Timeout = query.ClientTimeoutSeconds };
-            // A batch command is sent as one statement, never split at semicolons: "COMMIT; DELETE ..." fails in
-            // PostgreSQL's parser instead of ending the read-only transaction.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
-            var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            return new PostgresQueryCursor(query, connection, transaction, batch, reader);
+            return new PostgresQueryCursor(query, connection, transaction, columns);
         }
         catch (Exception exception)
         {
-            await CloseQuietlyAsync(null, transaction, batch, connection);
-            var translated = query.Translate(exception, cancellationToken);
+            await CloseQuietlyAsync(transaction, connection);
+            var translated = query.Translate(exception, startedAt, cancellationToken);
             if (ReferenceEquals(translated, exception))
             {
                 throw;
@@ -69,27 +84,27 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     }
 
     /// <summary>
-    /// Makes the transaction read-only and sets its time limits. The <c>SELECT</c> takes the transaction's first
-    /// snapshot, after which PostgreSQL refuses <c>SET TRANSACTION READ WRITE</c>.
+    /// The transaction's limits. Running as a <c>SELECT</c>, it also takes the transaction's first snapshot, after
+    /// which PostgreSQL refuses <c>SET TRANSACTION READ WRITE</c>. Plans are made for reading every row, as for a
+    /// plain query, not the first tenth that cursors assume by default.
     /// </summary>
-    private static async Task SetUpAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PostgresQuery query, CancellationToken cancellationToken)
+    private static string Settings(PostgresQuery query)
     {
-        var milliseconds = ((long)Math.Ceiling(query.StatementTimeout.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
-        await using var setup = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"),
-                new NpgsqlBatchCommand(
-                    $"SELECT set_config('statement_timeout', '{milliseconds}', true), set_config('idle_in_transaction_session_timeout', '{milliseconds}', true)"),
-            },
-        };
-        await setup.ExecuteNonQueryAsync(cancellationToken);
+        static string Milliseconds(TimeSpan value) => ((long)Math.Ceiling(value.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+
+        return $"""
+            SELECT set_config('statement_timeout', '{Milliseconds(query.StatementTimeout)}', true),
+                   set_config('idle_in_transaction_session_timeout', '{Milliseconds(query.IdleTimeout)}', true),
+                   set_config('cursor_tuple_fraction', '1', true)
+            """;
     }
+
+    private static string TrimTerminator(string sql) => sql.TrimEnd().TrimEnd(';').TrimEnd();
 
     public async ValueTask<RowBatch> ReadAsync(int maxRows, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
+        ObjectDisposedException.ThrowIf(_finished && !_exhausted, this);
         if (_exhausted)
         {
             return RowBatch.Empty(_columns.Count, isLast: true);
@@ -98,35 +113,34 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         var columnCount = _columns.Count;
         var values = new object?[maxRows * columnCount];
         var rows = 0;
+        var startedAt = _query.Time.GetTimestamp();
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            while (rows < maxRows)
+            _fetch = new NpgsqlBatch(_connection, _transaction) { Timeout = _query.ClientTimeoutSeconds };
+            _fetch.BatchCommands.Add(new NpgsqlBatchCommand(string.Create(CultureInfo.InvariantCulture, $"FETCH FORWARD {maxRows} FROM {CursorName}")));
+            await using (var reader = await _fetch.ExecuteReaderAsync(cancellationToken))
             {
-                if (!await _reader.ReadAsync(cancellationToken))
+                while (await reader.ReadAsync(cancellationToken))
                 {
-                    _exhausted = true;
-                    break;
-                }
+                    var offset = rows * columnCount;
+                    for (var c = 0; c < columnCount; c++)
+                    {
+                        values[offset + c] = _columns[c].Read(reader, c);
+                    }
 
-                var offset = rows * columnCount;
-                for (var c = 0; c < columnCount; c++)
-                {
-                    values[offset + c] = _columns[c].Read(_reader, c);
+                    rows++;
                 }
-
-                rows++;
             }
+
+            await _fetch.DisposeAsync();
+            _fetch = null;
         }
         catch (Exception exception) when (exception is OperationCanceledException || PostgresErrors.IsTranslatable(exception))
         {
-            if (exception is OperationCanceledException)
-            {
-                // The token may have fired while rows were already buffered, before Npgsql had a wait to cancel.
-                CancelOnServer();
-            }
-
-            var translated = _query.Translate(exception, cancellationToken);
+            // The transaction is aborted or the query cancelled: nothing more can be read.
+            await FinishAsync();
+            var translated = _query.Translate(exception, startedAt, cancellationToken);
             if (ReferenceEquals(translated, exception))
             {
                 throw;
@@ -135,8 +149,9 @@ internal sealed class PostgresQueryCursor : IQueryCursor
             throw translated;
         }
 
-        if (_exhausted)
+        if (rows < maxRows)
         {
+            _exhausted = true;
             // The connection goes back to the pool now rather than when the consumer gets round to disposing.
             await FinishAsync();
         }
@@ -146,6 +161,10 @@ internal sealed class PostgresQueryCursor : IQueryCursor
 
     public ValueTask DisposeAsync() => FinishAsync();
 
+    /// <summary>
+    /// Rolls back, closing the cursor. Between batches nothing runs on the server; a fetch still running (its consumer
+    /// gave up on it) is cancelled first, because Npgsql would otherwise read all of its rows to free the connection.
+    /// </summary>
     private async ValueTask FinishAsync()
     {
         if (_finished)
@@ -154,46 +173,41 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         }
 
         _finished = true;
-        if (!_exhausted)
+        if (_fetch is { } running)
         {
-            CancelOnServer();
+            try
+            {
+                running.Cancel();
+            }
+            catch (Exception exception) when (PostgresErrors.IsTranslatable(exception) || exception is InvalidOperationException)
+            {
+                // The fetch already ended or the connection broke; closing below handles either.
+            }
+
+            await QuietlyAsync(running.DisposeAsync);
         }
 
-        await CloseQuietlyAsync(_reader, _transaction, _batch, _connection);
-    }
-
-    private void CancelOnServer()
-    {
-        try
-        {
-            _batch.Cancel();
-        }
-        catch (Exception exception) when (PostgresErrors.IsTranslatable(exception) || exception is InvalidOperationException)
-        {
-            // The query already ended or the connection broke; closing below handles either.
-        }
+        await CloseQuietlyAsync(_transaction, _connection);
     }
 
     /// <summary>
-    /// Ends the query, rolls back and returns the connection. Errors here (the cancelled query's own error, a broken
-    /// connection) change nothing for the consumer: a broken connection is dropped from the pool when disposed.
+    /// Rolls back and releases session-level advisory locks, the one thing a read-only query can take that outlives
+    /// its transaction, in one round trip. Errors here (a cancelled fetch's own error, a broken connection) change
+    /// nothing for the consumer; a broken connection is dropped from the pool when disposed.
     /// </summary>
-    private static async ValueTask CloseQuietlyAsync(NpgsqlDataReader? reader, NpgsqlTransaction? transaction, NpgsqlBatch? batch, NpgsqlConnection? connection)
+    private static async ValueTask CloseQuietlyAsync(NpgsqlTransaction? transaction, NpgsqlConnection? connection)
     {
-        if (reader is not null)
+        if (transaction is not null && connection is not null)
         {
-            await QuietlyAsync(reader.DisposeAsync);
-        }
-
-        if (transaction is not null)
-        {
-            await QuietlyAsync(() => new ValueTask(transaction.RollbackAsync(CancellationToken.None)));
+            await QuietlyAsync(async () =>
+            {
+                await using var close = new NpgsqlBatch(connection, transaction)
+                {
+                    BatchCommands = { new NpgsqlBatchCommand("ROLLBACK"), new NpgsqlBatchCommand("SELECT pg_advisory_unlock_all()") },
+                };
+                await close.ExecuteNonQueryAsync(CancellationToken.None);
+            });
             await QuietlyAsync(transaction.DisposeAsync);
-        }
-
-        if (batch is not null)
-        {
-            await QuietlyAsync(batch.DisposeAsync);
         }
 
         if (connection is not null)
@@ -211,21 +225,5 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         catch (Exception exception) when (PostgresErrors.IsTranslatable(exception) || exception is InvalidOperationException or OperationCanceledException)
         {
         }
-    }
-}
-
-/// <summary>What a query's errors are translated against: its source, budget and start.</summary>
-internal sealed record PostgresQuery(string SourceName, EngineLimits Limits, TimeSpan StatementTimeout, int ClientTimeoutSeconds, TimeProvider Time, long StartedAt)
-{
-    public Exception Translate(Exception exception, CancellationToken cancellationToken)
-    {
-        if (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or NpgsqlException)
-        {
-            return exception as OperationCanceledException ?? new OperationCanceledException("The query was stopped.", exception, cancellationToken);
-        }
-
-        return PostgresErrors.IsTranslatable(exception)
-            ? PostgresErrors.Translate(exception, SourceName, Limits, StatementTimeout, Time.GetElapsedTime(StartedAt))
-            : exception;
     }
 }

@@ -27,6 +27,8 @@ public sealed class PostgresSandboxTests(PostgresTestDatabase database) : IClass
     [InlineData("select set_config('transaction_read_only', 'off', false)")]
     [InlineData("commit; delete from data.numbers")]
     [InlineData("rollback; delete from data.numbers")]
+    [InlineData("with gone as (delete from data.numbers returning *) select count(*) from gone")]
+    [InlineData("select data.wipe()")]
     public async Task Writes_are_refused_even_for_a_superuser(string sql)
     {
         var connector = database.CreateConnector();
@@ -53,7 +55,11 @@ public sealed class PostgresSandboxTests(PostgresTestDatabase database) : IClass
     {
         var connector = database.CreateConnector();
 
-        var error = await Should.ThrowAsync<QueryFailedException>(() => connector.OpenAsync(database.SuperuserSource(), "delete from data.numbers", Limits, Token));
+        var error = await Should.ThrowAsync<QueryFailedException>(async () =>
+        {
+            await using var cursor = await connector.OpenAsync(database.SuperuserSource(), "select data.wipe()", Limits, Token);
+            await PostgresTestDatabase.ReadAllAsync(cursor);
+        });
 
         error.Message.ShouldBe("cannot execute DELETE in a read-only transaction");
     }
@@ -101,6 +107,16 @@ public sealed class PostgresSandboxTests(PostgresTestDatabase database) : IClass
     }
 
     [Fact]
+    public async Task Session_advisory_locks_are_released_with_the_query()
+    {
+        var connector = database.CreateConnector(maxPoolSize: 1);
+
+        var pid = (int)(await PostgresTestDatabase.SingleRowAsync(connector, database.Source, "select pg_backend_pid(), pg_advisory_lock(4242)", Limits))[0]!;
+
+        (await database.AdvisoryLocksHeldAsync(pid)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_role_changed_by_a_privileged_query_is_undone_by_the_rollback()
     {
         var connector = database.CreateConnector(maxPoolSize: 1);
@@ -136,85 +152,104 @@ public sealed class PostgresSandboxTests(PostgresTestDatabase database) : IClass
     public async Task The_statement_timeout_stops_a_query_that_outlives_its_budget()
     {
         var connector = database.CreateConnector(marginSeconds: 1);
-        var marker = Marker();
         var stopwatch = Stopwatch.StartNew();
 
         var error = await Should.ThrowAsync<QueryTimeoutException>(async () =>
         {
-            await using var cursor = await connector.OpenAsync(database.Source, $"select pg_sleep(30) /* {marker} */", new EngineLimits(TimeSpan.FromSeconds(1)), Token);
+            await using var cursor = await connector.OpenAsync(database.Source, "select pg_sleep(30)", new EngineLimits(TimeSpan.FromSeconds(1)), Token);
             await PostgresTestDatabase.ReadAllAsync(cursor);
         });
 
         error.Limit.ShouldBe(TimeSpan.FromSeconds(1));
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
-        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync(marker) == 0)).ShouldBeTrue();
+        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync() == 0)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_paused_consumer_does_not_spend_the_time_budget()
+    {
+        var connector = database.CreateConnector(marginSeconds: 1);
+        await using var cursor = await connector.OpenAsync(database.Source, "select n from data.numbers", new EngineLimits(TimeSpan.FromSeconds(1)), Token);
+        (await cursor.ReadAsync(100, Token)).RowCount.ShouldBe(100);
+
+        await Task.Delay(TimeSpan.FromSeconds(3), Token);
+
+        (await PostgresTestDatabase.ReadAllAsync(cursor)).Count.ShouldBe(9_900);
+    }
+
+    [Fact]
+    public async Task A_cursor_left_unread_past_the_idle_timeout_is_closed_by_the_server()
+    {
+        var connector = database.CreateConnector(marginSeconds: 1, idleCursorTimeoutSeconds: 1);
+        await using var cursor = await connector.OpenAsync(database.Source, "select n from data.numbers", new EngineLimits(TimeSpan.FromSeconds(1)), Token);
+        (await cursor.ReadAsync(100, Token)).RowCount.ShouldBe(100);
+
+        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync() == 0)).ShouldBeTrue();
+
+        var error = await Should.ThrowAsync<Exception>(() => PostgresTestDatabase.ReadAllAsync(cursor));
+        error.ShouldBeOfType<QueryFailedException>().Message.ShouldContain("idle-in-transaction timeout");
     }
 
     [Fact]
     public async Task Cancelling_while_the_query_runs_stops_it_on_the_server()
     {
         var connector = database.CreateConnector();
-        var marker = Marker();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
         var running = Task.Run(async () =>
         {
-            await using var cursor = await connector.OpenAsync(database.Source, $"select pg_sleep(60) /* {marker} */", Limits, cancellation.Token);
+            await using var cursor = await connector.OpenAsync(database.Source, "select pg_sleep(60)", Limits, cancellation.Token);
             await cursor.ReadAsync(10, cancellation.Token);
         }, Token);
-        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync(marker) == 1)).ShouldBeTrue("the query should be seen running first");
+        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync() == 1)).ShouldBeTrue("the query should be seen running first");
         var stopwatch = Stopwatch.StartNew();
         await cancellation.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(() => running);
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
-        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync(marker) == 0)).ShouldBeTrue();
+        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync() == 0)).ShouldBeTrue();
     }
 
     [Fact]
     public async Task Cancelling_a_long_streaming_read_stops_it_on_the_server()
     {
         var connector = database.CreateConnector();
-        var marker = Marker();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
         var rows = 0L;
 
         await Should.ThrowAsync<OperationCanceledException>(async () =>
         {
-            await using var cursor = await connector.OpenAsync(database.Source, $"select generate_series(1, 100000000) i, repeat('x', 100) /* {marker} */", Limits, cancellation.Token);
+            await using var cursor = await connector.OpenAsync(database.Source, "select generate_series(1, 100000000) i, repeat('x', 100)", Limits, cancellation.Token);
             while (true)
             {
                 var batch = await cursor.ReadAsync(1_000, cancellation.Token);
                 rows += batch.RowCount;
                 if (rows >= 20_000 && !cancellation.IsCancellationRequested)
                 {
-                    (await database.BusyBackendsAsync(marker)).ShouldBe(1, "the query should be seen running first");
+                    (await database.BusyBackendsAsync()).ShouldBe(1, "the query should be seen running first");
                     await cancellation.CancelAsync();
                 }
             }
         });
 
         rows.ShouldBeLessThan(10_000_000);
-        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync(marker) == 0)).ShouldBeTrue();
+        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync() == 0)).ShouldBeTrue();
     }
 
     [Fact]
     public async Task Disposing_a_cursor_early_stops_the_query_instead_of_draining_it()
     {
         var connector = database.CreateConnector();
-        var marker = Marker();
-        var cursor = await connector.OpenAsync(database.Source, $"select generate_series(1, 100000000) i, repeat('x', 100) /* {marker} */", Limits, Token);
+        var cursor = await connector.OpenAsync(database.Source, "select generate_series(1, 100000000) i, repeat('x', 100)", Limits, Token);
         (await cursor.ReadAsync(100, Token)).RowCount.ShouldBe(100);
-        (await database.BusyBackendsAsync(marker)).ShouldBe(1, "the query should be seen running first");
+        (await database.BusyBackendsAsync()).ShouldBe(1, "the query should be seen running first");
 
         var stopwatch = Stopwatch.StartNew();
         await cursor.DisposeAsync();
 
         stopwatch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "draining 100 million rows takes minutes");
-        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync(marker) == 0)).ShouldBeTrue();
+        (await PostgresTestDatabase.EventuallyAsync(async () => await database.BusyBackendsAsync() == 0)).ShouldBeTrue();
         var next = await PostgresTestDatabase.SingleRowAsync(connector, database.Source, "select 42", Limits);
         next.ShouldBe([42]);
     }
-
-    private static string Marker() => "kurobe-test-" + Guid.NewGuid().ToString("N");
 }

@@ -63,6 +63,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
             COMMENT ON VIEW data.big_numbers IS 'Numbers over 9000';
             CREATE MATERIALIZED VIEW data.number_stats AS SELECT count(*) AS how_many FROM data.numbers;
             CREATE TABLE data.secrets (password text);
+            CREATE FUNCTION data.wipe() RETURNS integer LANGUAGE plpgsql AS 'BEGIN DELETE FROM data.numbers; RETURN 0; END';
             REVOKE ALL ON DATABASE {{DatabaseName}} FROM PUBLIC;
             GRANT CONNECT ON DATABASE {{DatabaseName}} TO {{ReaderRole}};
             GRANT USAGE ON SCHEMA data TO {{ReaderRole}};
@@ -104,13 +105,14 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
             revision);
     }
 
-    internal PostgresConnector CreateConnector(int maxPoolSize = 5, int marginSeconds = 2)
+    internal PostgresConnector CreateConnector(int maxPoolSize = 5, int marginSeconds = 2, int idleCursorTimeoutSeconds = 300)
     {
         var options = Options.Create(new PostgresOptions
         {
             MaxPoolSize = maxPoolSize,
             ConnectTimeoutSeconds = 15,
             CommandTimeoutMarginSeconds = marginSeconds,
+            IdleCursorTimeoutSeconds = idleCursorTimeoutSeconds,
         });
         var connector = new PostgresConnector(Secrets, options, TimeProvider.System, NullLoggerFactory.Instance, NullLogger<PostgresConnector>.Instance);
         _connectors.Add(connector);
@@ -140,19 +142,31 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         return (await ReadAllAsync(cursor)).Single();
     }
 
-    /// <summary>Backends of this database still running or holding a transaction for SQL that contains <paramref name="marker"/>.</summary>
-    public async Task<long> BusyBackendsAsync(string marker)
+    /// <summary>
+    /// The reader's backends in this database that are running a statement or holding a transaction open. Tests in a
+    /// class run one at a time, so these belong to the test that asks.
+    /// </summary>
+    public async Task<long> BusyBackendsAsync()
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
             SELECT count(*) FROM pg_stat_activity
-            WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle' AND strpos(query, $2) > 0
+            WHERE datname = $1 AND usename = $2 AND application_name = 'kurobe' AND state <> 'idle'
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = DatabaseName });
-        command.Parameters.Add(new NpgsqlParameter { Value = marker });
+        command.Parameters.Add(new NpgsqlParameter { Value = ReaderRole });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task<long> AdvisoryLocksHeldAsync(int pid)
+    {
+        await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = pid });
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
