@@ -3,6 +3,7 @@ using Kurobe.Application.DataSources;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Schema;
 using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Execution;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,10 @@ public static class DependencyInjection
             .ValidateDataAnnotations()
             .Validate(o => o.DefaultMaxRows <= o.MaxRows, "Kurobe:Query:DefaultMaxRows must not exceed Kurobe:Query:MaxRows.")
             .Validate(o => o.DefaultTimeoutSeconds <= o.MaxTimeoutSeconds, "Kurobe:Query:DefaultTimeoutSeconds must not exceed Kurobe:Query:MaxTimeoutSeconds.")
+            .ValidateOnStart();
+        services.AddOptions<ResultCacheOptions>()
+            .BindConfiguration(ResultCacheOptions.SectionName)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddOptions<DataSourceOptions>().BindConfiguration(DataSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddValidatorsFromAssemblyContaining<QueryOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);

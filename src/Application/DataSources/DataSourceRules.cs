@@ -2,6 +2,7 @@ using FluentValidation;
 using Kurobe.Application.Common.Errors;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Caching;
 using Kurobe.Domain.DataSources;
 
 namespace Kurobe.Application.DataSources;
@@ -17,9 +18,9 @@ internal static class DataSourceRules
         rule.InclusiveBetween(1, options.MaxTimeoutSeconds)
             .WithMessage($"queryTimeoutSeconds must be between 1 and {options.MaxTimeoutSeconds}.");
 
-    public static IRuleBuilderOptions<T, int?> ValidCacheTtl<T>(this IRuleBuilder<T, int?> rule, QueryOptions options) =>
-        rule.InclusiveBetween(0, options.MaxCacheTtlSeconds)
-            .WithMessage($"cacheTtlSeconds must be between 0 (no caching) and {options.MaxCacheTtlSeconds}.");
+    public static IRuleBuilderOptions<T, int?> ValidCacheTtl<T>(this IRuleBuilder<T, int?> rule, ResultCacheOptions options) =>
+        rule.InclusiveBetween(0, options.MaxTtlSeconds)
+            .WithMessage($"cacheTtlSeconds must be between 0 (no caching) and {options.MaxTtlSeconds}.");
 
     public static IRuleBuilderOptions<T, DataSourceConnection?> AllowedBy<T>(this IRuleBuilder<T, DataSourceConnection?> rule, IConnectionPolicy policy) =>
         rule.Must((_, connection, context) =>

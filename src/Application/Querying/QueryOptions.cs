@@ -38,14 +38,6 @@ public sealed class QueryOptions
     [Range(1024, int.MaxValue)]
     public int MaxResultBytes { get; set; } = 64 * 1024 * 1024;
 
-    /// <summary>How long <c>runQuery</c> results stay cached when neither the source nor the request says; 0 turns caching off.</summary>
-    [Range(0, 31_536_000)]
-    public int DefaultCacheTtlSeconds { get; set; } = 300;
-
-    /// <summary>The longest time-to-live a source or request may ask for.</summary>
-    [Range(0, 31_536_000)]
-    public int MaxCacheTtlSeconds { get; set; } = 86_400;
-
     /// <summary>The longest SQL text accepted, in characters.</summary>
     [Range(1, 10_000_000)]
     public int MaxSqlLength { get; set; } = 100_000;

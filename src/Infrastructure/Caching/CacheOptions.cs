@@ -6,17 +6,10 @@ namespace Kurobe.Infrastructure.Caching;
 /// The query-result cache. Redis is used as the shared second level when <c>ConnectionStrings:Redis</c> is set
 /// (a StackExchange.Redis configuration string); without it results are cached in process only.
 /// </summary>
-public sealed class CacheOptions : IValidatableObject
+/// <remarks>How long results are kept is the application's policy: <see cref="Application.Querying.Caching.ResultCacheOptions"/>, same section.</remarks>
+public sealed class CacheOptions
 {
     public const string SectionName = "Kurobe:Cache";
-
-    /// <summary>How long a result is kept when the request does not say.</summary>
-    [Range(1, 31_536_000)]
-    public int DefaultTtlSeconds { get; set; } = 300;
-
-    /// <summary>The longest a result is ever kept; longer requests are shortened to this.</summary>
-    [Range(1, 31_536_000)]
-    public int MaxTtlSeconds { get; set; } = 86_400;
 
     /// <summary>Results whose encoded rows are larger than this are returned but not cached.</summary>
     [Range(1, 1_073_741_824)]
@@ -55,14 +48,4 @@ public sealed class CacheOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     [RegularExpression(@"^[A-Za-z0-9_.:\-]{1,64}$", ErrorMessage = "Kurobe:Cache:KeyPrefix must be 1-64 letters, digits or _ . : -")]
     public string KeyPrefix { get; set; } = "kurobe:";
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (DefaultTtlSeconds > MaxTtlSeconds)
-        {
-            yield return new ValidationResult(
-                "Kurobe:Cache:DefaultTtlSeconds must not exceed Kurobe:Cache:MaxTtlSeconds.",
-                [nameof(DefaultTtlSeconds), nameof(MaxTtlSeconds)]);
-        }
-    }
 }

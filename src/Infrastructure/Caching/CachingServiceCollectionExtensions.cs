@@ -25,17 +25,19 @@ public static class CachingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // The time-to-live policy is the application's; bound here too so the cache also stands alone (as in its tests).
+        services.AddOptions<ResultCacheOptions>().BindConfiguration(ResultCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHybridCache().AddSerializer<CachedQueryResult, CachedQueryResultSerializer>();
-        services.AddOptions<HybridCacheOptions>().Configure<IOptions<CacheOptions>>((hybrid, cache) =>
+        services.AddOptions<HybridCacheOptions>().Configure<IOptions<CacheOptions>, IOptions<ResultCacheOptions>>((hybrid, cache, policy) =>
         {
             // Our own limit applies to the rows; leave room for the columns so HybridCache never drops what we keep.
             hybrid.MaximumPayloadBytes = (int)Math.Min(int.MaxValue, (long)cache.Value.MaximumPayloadBytes + (1024 * 1024));
             hybrid.DefaultEntryOptions = new HybridCacheEntryOptions
             {
-                Expiration = TimeSpan.FromSeconds(cache.Value.DefaultTtlSeconds),
-                LocalCacheExpiration = TimeSpan.FromSeconds(Math.Min(cache.Value.DefaultTtlSeconds, cache.Value.LocalCacheExpirationSeconds)),
+                Expiration = TimeSpan.FromSeconds(Math.Max(1, policy.Value.DefaultTtlSeconds)),
+                LocalCacheExpiration = TimeSpan.FromSeconds(Math.Max(1, Math.Min(policy.Value.DefaultTtlSeconds, cache.Value.LocalCacheExpirationSeconds))),
             };
         });
 

@@ -24,12 +24,13 @@ internal sealed partial class HybridQueryResultCache(
     HybridCache cache,
     SourceGenerations generations,
     IOptions<CacheOptions> options,
+    IOptions<ResultCacheOptions> policy,
     ILogger<HybridQueryResultCache> logger) : IQueryResultCache
 {
     // QueryCacheKey values already start with this; Redis keys get the configured KeyPrefix instead.
     private const string KeyNamespace = "kurobe:";
 
-    private readonly TimeSpan _maxTtl = TimeSpan.FromSeconds(options.Value.MaxTtlSeconds);
+    private readonly TimeSpan _maxTtl = TimeSpan.FromSeconds(policy.Value.MaxTtlSeconds);
     private readonly TimeSpan _localExpiration = TimeSpan.FromSeconds(options.Value.LocalCacheExpirationSeconds);
     private readonly int _maximumPayloadBytes = options.Value.MaximumPayloadBytes;
 

@@ -1,3 +1,4 @@
+using Kurobe.Application.Querying.Caching;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,7 +30,7 @@ internal sealed class SourceGenerations
     private readonly TimeSpan _checkInterval;
     private readonly DistributedCacheEntryOptions _generationLifetime;
 
-    public SourceGenerations(IOptions<CacheOptions> options, TimeProvider time, ResilientDistributedCache? redis = null)
+    public SourceGenerations(IOptions<CacheOptions> options, IOptions<ResultCacheOptions> policy, TimeProvider time, ResilientDistributedCache? redis = null)
     {
         _redis = redis;
         _time = time;
@@ -38,7 +39,7 @@ internal sealed class SourceGenerations
         // A generation must outlive every entry written under the one before it.
         _generationLifetime = new DistributedCacheEntryOptions
         {
-            AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.Value.MaxTtlSeconds) + TimeSpan.FromHours(1),
+            AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(policy.Value.MaxTtlSeconds) + TimeSpan.FromHours(1),
         };
     }
 

@@ -28,5 +28,7 @@ internal sealed class Setup
 
     public SqlExecutor Executor { get; }
 
-    public Kurobe.Application.Querying.RunSql.RunSqlQueryHandler RunSql() => new(Executor, Cache, Options, Time);
+    public Kurobe.Application.Querying.RunSql.RunSqlQueryHandler RunSql() => new(Executor, Cache, Options, Microsoft.Extensions.Options.Options.Create(CacheOptions), Time);
+
+    public Kurobe.Application.Querying.Caching.ResultCacheOptions CacheOptions { get; } = new();
 }

@@ -61,7 +61,7 @@ public sealed class RunSqlCachingAndLimitsTests
     {
         var source = FakeDataSources.DuckDb("tuned", limits: new DataSourceLimits(queryTimeoutSeconds: 12, cacheTtlSeconds: 60));
         var connector = new FakeConnector(1);
-        var setup = new Setup(connector, new QueryOptions { DefaultTimeoutSeconds = 30, DefaultCacheTtlSeconds = 300 }, null, source);
+        var setup = new Setup(connector, new QueryOptions { DefaultTimeoutSeconds = 30 }, null, source);
 
         await setup.RunSql().Handle(new RunSqlQuery(source.Id, "select 1", null, null), Token);
         await setup.RunSql().Handle(new RunSqlQuery(source.Id, "select 2", null, TimeoutSeconds: 7, CacheTtlSeconds: 90), Token);

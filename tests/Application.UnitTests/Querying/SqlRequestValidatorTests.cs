@@ -21,12 +21,12 @@ public sealed class SqlRequestValidatorTests
     [InlineData("select 1", null, 0, false)]
     [InlineData("select 1", null, 301, false)]
     public void Run_sql_inputs_are_checked(string sql, int? maxRows, int? timeoutSeconds, bool valid) =>
-        new RunSqlQueryValidator(Limits).Validate(new RunSqlQuery(null, sql, maxRows, timeoutSeconds)).IsValid.ShouldBe(valid);
+        new RunSqlQueryValidator(Limits, Microsoft.Extensions.Options.Options.Create(new Kurobe.Application.Querying.Caching.ResultCacheOptions())).Validate(new RunSqlQuery(null, sql, maxRows, timeoutSeconds)).IsValid.ShouldBe(valid);
 
     [Fact]
     public void Sql_longer_than_the_limit_is_refused_with_the_limit_in_the_message()
     {
-        var result = new RunSqlQueryValidator(Limits).Validate(new RunSqlQuery(null, "select " + new string('1', 60), null, null));
+        var result = new RunSqlQueryValidator(Limits, Microsoft.Extensions.Options.Options.Create(new Kurobe.Application.Querying.Caching.ResultCacheOptions())).Validate(new RunSqlQuery(null, "select " + new string('1', 60), null, null));
 
         result.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldBe("sql must be at most 50 characters long.");
     }
@@ -34,7 +34,7 @@ public sealed class SqlRequestValidatorTests
     [Fact]
     public void A_too_large_run_query_points_to_query_stream()
     {
-        var result = new RunSqlQueryValidator(Limits).Validate(new RunSqlQuery(null, "select 1", 2_000, null));
+        var result = new RunSqlQueryValidator(Limits, Microsoft.Extensions.Options.Options.Create(new Kurobe.Application.Querying.Caching.ResultCacheOptions())).Validate(new RunSqlQuery(null, "select 1", 2_000, null));
 
         result.Errors.ShouldHaveSingleItem().ErrorMessage.ShouldContain("use queryStream");
     }

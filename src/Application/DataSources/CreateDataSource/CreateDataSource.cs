@@ -4,6 +4,7 @@ using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Caching;
 using Kurobe.Domain.DataSources;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed record CreateDataSourceCommand(
 
 public sealed class CreateDataSourceCommandValidator : AbstractValidator<CreateDataSourceCommand>
 {
-    public CreateDataSourceCommandValidator(IOptions<DataSourceOptions> sources, IOptions<QueryOptions> queries, IConnectionPolicy policy)
+    public CreateDataSourceCommandValidator(IOptions<DataSourceOptions> sources, IOptions<QueryOptions> queries, IOptions<ResultCacheOptions> cache, IConnectionPolicy policy)
     {
         RuleFor(c => c.Secret).ValidSecret(sources.Value);
         RuleFor(c => c.Secret).NotNull()
@@ -33,7 +34,7 @@ public sealed class CreateDataSourceCommandValidator : AbstractValidator<CreateD
             .When(c => c.Connection.Kind == DataSourceKind.DuckDb)
             .WithMessage("A DuckDB data source has no secret.");
         RuleFor(c => c.QueryTimeoutSeconds).ValidQueryTimeout(queries.Value);
-        RuleFor(c => c.CacheTtlSeconds).ValidCacheTtl(queries.Value);
+        RuleFor(c => c.CacheTtlSeconds).ValidCacheTtl(cache.Value);
         RuleFor(c => (DataSourceConnection?)c.Connection).AllowedBy(policy).OverridePropertyName("connection");
     }
 }

@@ -5,6 +5,7 @@ using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Caching;
 using Kurobe.Domain.DataSources;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -29,14 +30,14 @@ public sealed record UpdateDataSourceCommand(
 
 public sealed class UpdateDataSourceCommandValidator : AbstractValidator<UpdateDataSourceCommand>
 {
-    public UpdateDataSourceCommandValidator(IOptions<DataSourceOptions> sources, IOptions<QueryOptions> queries, IConnectionPolicy policy)
+    public UpdateDataSourceCommandValidator(IOptions<DataSourceOptions> sources, IOptions<QueryOptions> queries, IOptions<ResultCacheOptions> cache, IConnectionPolicy policy)
     {
         RuleFor(c => c.Secret.Value).ValidSecret(sources.Value).OverridePropertyName("secret");
         RuleFor(c => c.Connection.Value).NotNull().When(c => c.Connection.IsSet).OverridePropertyName("connection")
             .WithMessage("A connection cannot be removed; give the new one.");
         RuleFor(c => c.Connection.Value).AllowedBy(policy).OverridePropertyName("connection");
         RuleFor(c => c.QueryTimeoutSeconds.Value).ValidQueryTimeout(queries.Value).OverridePropertyName("queryTimeoutSeconds");
-        RuleFor(c => c.CacheTtlSeconds.Value).ValidCacheTtl(queries.Value).OverridePropertyName("cacheTtlSeconds");
+        RuleFor(c => c.CacheTtlSeconds.Value).ValidCacheTtl(cache.Value).OverridePropertyName("cacheTtlSeconds");
     }
 }
 

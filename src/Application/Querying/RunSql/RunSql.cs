@@ -19,12 +19,12 @@ public sealed record RunSqlQuery(DataSourceId? DataSourceId, string Sql, int? Ma
 
 public sealed class RunSqlQueryValidator : SqlRequestValidator<RunSqlQuery>
 {
-    public RunSqlQueryValidator(IOptions<QueryOptions> options)
+    public RunSqlQueryValidator(IOptions<QueryOptions> options, IOptions<ResultCacheOptions> cache)
         : base(options, options.Value.MaxRows, "; use queryStream for larger results")
     {
         RuleFor(q => q.CacheTtlSeconds)
-            .InclusiveBetween(0, options.Value.MaxCacheTtlSeconds)
-            .WithMessage($"cacheTtlSeconds must be between 0 (no caching) and {options.Value.MaxCacheTtlSeconds}.");
+            .InclusiveBetween(0, cache.Value.MaxTtlSeconds)
+            .WithMessage($"cacheTtlSeconds must be between 0 (no caching) and {cache.Value.MaxTtlSeconds}.");
     }
 }
 
@@ -32,6 +32,7 @@ public sealed class RunSqlQueryHandler(
     SqlExecutor executor,
     IQueryResultCache cache,
     IOptions<QueryOptions> options,
+    IOptions<ResultCacheOptions> cacheOptions,
     TimeProvider timeProvider)
     : IQueryHandler<RunSqlQuery, QueryResult>
 {
@@ -43,7 +44,7 @@ public sealed class RunSqlQueryHandler(
         var started = timeProvider.GetTimestamp();
         var prepared = await executor.PrepareAsync(query, cancellationToken);
         long maxRows = query.MaxRows ?? options.Value.DefaultMaxRows;
-        var ttlSeconds = query.CacheTtlSeconds ?? prepared.Source.Limits.CacheTtlSeconds ?? options.Value.DefaultCacheTtlSeconds;
+        var ttlSeconds = query.CacheTtlSeconds ?? prepared.Source.Limits.CacheTtlSeconds ?? cacheOptions.Value.DefaultTtlSeconds;
 
         CacheLookup lookup;
         if (ttlSeconds == 0)
