@@ -50,8 +50,12 @@ ENV
 
 stop() {
   local bin; bin="$(pg_bin)"
-  if [ -f "$STATE/redis.pid" ]; then kill -CONT "$(cat "$STATE/redis.pid")" 2>/dev/null || true; fi
-  redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  if [ -f "$STATE/redis.pid" ]; then
+    local pid; pid="$(cat "$STATE/redis.pid")"
+    kill -CONT "$pid" 2>/dev/null || true
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
   if [ -d "$STATE/pg" ]; then as_postgres "$bin/pg_ctl" -D "$STATE/pg" -m fast -w stop >/dev/null 2>&1 || true; fi
   rm -rf "$STATE"
 }
