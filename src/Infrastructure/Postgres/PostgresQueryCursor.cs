@@ -22,7 +22,8 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly IReadOnlyList<PostgresColumn> _columns;
-    private NpgsqlBatch? _fetch;
+    private readonly bool[]? _textColumns;
+    private NpgsqlCommand? _fetch;
     private bool _exhausted;
     private bool _finished;
 
@@ -32,6 +33,7 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         _connection = connection;
         _transaction = transaction;
         _columns = columns;
+        _textColumns = columns.Any(c => c.IsText) ? [.. columns.Select(c => c.IsText)] : null;
         Columns = [.. columns.Select(c => c.Description)];
     }
 
@@ -117,8 +119,11 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _fetch = new NpgsqlBatch(_connection, _transaction) { Timeout = _query.ClientTimeoutSeconds };
-            _fetch.BatchCommands.Add(new NpgsqlBatchCommand(string.Create(CultureInfo.InvariantCulture, $"FETCH FORWARD {maxRows} FROM {CursorName}")));
+            _fetch = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"FETCH FORWARD {maxRows} FROM {CursorName}"), _connection, _transaction)
+            {
+                CommandTimeout = _query.ClientTimeoutSeconds,
+                UnknownResultTypeList = _textColumns,
+            };
             await using (var reader = await _fetch.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))

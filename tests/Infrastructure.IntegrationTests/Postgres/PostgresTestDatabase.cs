@@ -47,6 +47,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
             CREATE SCHEMA data;
             COMMENT ON SCHEMA data IS 'Test data';
             CREATE TYPE data.mood AS ENUM ('happy', 'sad');
+            CREATE TYPE data.pair AS (n integer, s text);
             CREATE DOMAIN data.positive_int AS integer CHECK (VALUE > 0);
             CREATE SEQUENCE data.ids;
             CREATE TABLE data.numbers (n integer NOT NULL, label text);
