@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
-using System.Net.NetworkInformation;
 using System.Text;
+using Kurobe.Application.Common.Errors;
 using Kurobe.Plugins.Abstractions;
 using Npgsql;
 using Npgsql.PostgresTypes;
@@ -14,15 +14,34 @@ internal sealed class PostgresColumn
 {
     private readonly Func<NpgsqlDataReader, int, object?> _read;
 
-    private PostgresColumn(ResultColumn description, Func<NpgsqlDataReader, int, object?> read)
+    private PostgresColumn(ResultColumn description, Func<NpgsqlDataReader, int, object?> read, bool isText)
     {
         Description = description;
         _read = read;
+        IsText = isText;
     }
 
     public ResultColumn Description { get; }
 
-    public object? Read(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : _read(reader, ordinal);
+    /// <summary>
+    /// True for types without a closer mapping (composites, geometry, network addresses, ranges, extension types):
+    /// their values are fetched in PostgreSQL's text format and arrive as that text.
+    /// </summary>
+    public bool IsText { get; }
+
+    public object? Read(NpgsqlDataReader reader, int ordinal)
+    {
+        try
+        {
+            return reader.IsDBNull(ordinal) ? null : _read(reader, ordinal);
+        }
+        catch (Exception exception) when (exception is InvalidCastException or OverflowException or InvalidOperationException)
+        {
+            // For example a timestamp beyond year 9999, which DateTime cannot hold.
+            throw new QueryFailedException(
+                $"A value in column '{Description.Name}' ({Description.SqlType}) is outside what Kurobe can represent.", exception);
+        }
+    }
 
     public static IReadOnlyList<PostgresColumn> Describe(NpgsqlDataReader reader)
     {
@@ -30,8 +49,12 @@ internal sealed class PostgresColumn
         for (var i = 0; i < columns.Length; i++)
         {
             var type = reader.GetPostgresType(i);
-            var description = new ResultColumn(reader.GetName(i), SqlTypeName(reader.GetDataTypeName(i)), PostgresTypes.KindOf(type.InternalName, CategoryOf(type)));
-            columns[i] = new PostgresColumn(description, ReaderFor(type));
+            var name = reader.GetName(i);
+            var sqlType = SqlTypeName(reader.GetDataTypeName(i));
+            var typed = ReaderFor(type);
+            columns[i] = typed is null
+                ? new PostgresColumn(new ResultColumn(name, sqlType, ValueKind.Unknown), static (r, i) => r.GetFieldValue<string>(i), isText: true)
+                : new PostgresColumn(new ResultColumn(name, sqlType, PostgresTypes.KindOf(type.InternalName, CategoryOf(type))), typed, isText: false);
         }
 
         return columns;
@@ -48,7 +71,7 @@ internal sealed class PostgresColumn
         _ => '\0',
     };
 
-    private static Func<NpgsqlDataReader, int, object?> ReaderFor(PostgresType type) => type switch
+    private static Func<NpgsqlDataReader, int, object?>? ReaderFor(PostgresType type) => type switch
     {
         PostgresDomainType domain => ReaderFor(domain.BaseType),
         PostgresEnumType => static (r, i) => r.GetFieldValue<string>(i),
@@ -75,11 +98,11 @@ internal sealed class PostgresColumn
             "uuid" => static (r, i) => r.GetGuid(i),
             "bytea" => static (r, i) => r.GetFieldValue<byte[]>(i),
             "hstore" => static (r, i) => r.GetFieldValue<Dictionary<string, string?>>(i),
-            _ => ReadAsText,
+            _ => null,
         },
     };
 
-    private static Func<NpgsqlDataReader, int, object?> ArrayReaderFor(PostgresType element) => element switch
+    private static Func<NpgsqlDataReader, int, object?>? ArrayReaderFor(PostgresType element) => element switch
     {
         PostgresDomainType domain => ArrayReaderFor(domain.BaseType),
         PostgresEnumType => static (r, i) => ReadArray<string>(r, i, static v => v),
@@ -101,7 +124,7 @@ internal sealed class PostgresColumn
             "interval" => static (r, i) => ReadStructArray<NpgsqlInterval>(r, i, Interval),
             "uuid" => static (r, i) => ReadStructArray<Guid>(r, i, static v => v),
             "bytea" => static (r, i) => ReadArray<byte[]>(r, i, static v => v),
-            _ => static (r, i) => ToList(r.GetValue(i), TextOf),
+            _ => null,
         },
     };
 
@@ -232,34 +255,10 @@ internal sealed class PostgresColumn
         return text.ToString();
     }
 
-    /// <summary>Types without a closer mapping (geometry, network addresses, ranges, ...) arrive as text.</summary>
-    private static string? ReadAsText(NpgsqlDataReader reader, int ordinal)
-    {
-        object? value;
-        try
-        {
-            value = reader.GetValue(ordinal);
-        }
-        catch (Exception exception) when (exception is InvalidCastException or NotSupportedException)
-        {
-            return reader.GetFieldValue<string>(ordinal);
-        }
-
-        return value switch
-        {
-            null or DBNull => null, // void, for one
-            Array array => TextOf(ToList(array, TextOf)!),
-            _ => TextOf(value),
-        };
-    }
-
     private static string TextOf(object value) => value switch
     {
         string text => text,
         bool flag => flag ? "true" : "false",
-        BitArray bits => Bits(bits),
-        PhysicalAddress address => string.Join(':', address.GetAddressBytes().Select(b => b.ToString("x2", CultureInfo.InvariantCulture))),
-        IList list => "{" + string.Join(',', list.Cast<object?>().Select(v => v is null ? "NULL" : TextOf(v))) + "}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

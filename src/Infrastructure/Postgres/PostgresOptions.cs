@@ -24,7 +24,7 @@ public sealed class PostgresOptions
 
     /// <summary>
     /// How long a streamed result may wait for its consumer to ask for the next batch before the server ends its
-    /// transaction and closes the connection (<c>idle_in_transaction_session_timeout</c>). A paused stream holds a
+    /// transaction and closes the connection (PostgreSQL's idle-in-transaction timeout). A paused stream holds a
     /// connection and a snapshot that keeps VACUUM from cleaning up; this bounds both. Never shorter than the query's
     /// own time budget plus the margin.
     /// </summary>

@@ -22,7 +22,8 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly IReadOnlyList<PostgresColumn> _columns;
-    private NpgsqlBatch? _fetch;
+    private readonly bool[]? _textColumns;
+    private NpgsqlCommand? _fetch;
     private bool _exhausted;
     private bool _finished;
 
@@ -32,6 +33,7 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         _connection = connection;
         _transaction = transaction;
         _columns = columns;
+        _textColumns = columns.Any(c => c.IsText) ? [.. columns.Select(c => c.IsText)] : null;
         Columns = [.. columns.Select(c => c.Description)];
     }
 
@@ -86,7 +88,9 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     /// <summary>
     /// The transaction's limits. Running as a <c>SELECT</c>, it also takes the transaction's first snapshot, after
     /// which PostgreSQL refuses <c>SET TRANSACTION READ WRITE</c>. Plans are made for reading every row, as for a
-    /// plain query, not the first tenth that cursors assume by default.
+    /// plain query, not the first tenth that cursors assume by default. A cancel request that reaches the server
+    /// just before the statement starts is lost; Npgsql then closes the connection, and the server notices a closed
+    /// connection within a second instead of running the statement to its end.
     /// </summary>
     private static string Settings(PostgresQuery query)
     {
@@ -95,7 +99,8 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         return $"""
             SELECT set_config('statement_timeout', '{Milliseconds(query.StatementTimeout)}', true),
                    set_config('idle_in_transaction_session_timeout', '{Milliseconds(query.IdleTimeout)}', true),
-                   set_config('cursor_tuple_fraction', '1', true)
+                   set_config('cursor_tuple_fraction', '1', true),
+                   set_config('client_connection_check_interval', '1000', true)
             """;
     }
 
@@ -117,24 +122,7 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            _fetch = new NpgsqlBatch(_connection, _transaction) { Timeout = _query.ClientTimeoutSeconds };
-            _fetch.BatchCommands.Add(new NpgsqlBatchCommand(string.Create(CultureInfo.InvariantCulture, $"FETCH FORWARD {maxRows} FROM {CursorName}")));
-            await using (var reader = await _fetch.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var offset = rows * columnCount;
-                    for (var c = 0; c < columnCount; c++)
-                    {
-                        values[offset + c] = _columns[c].Read(reader, c);
-                    }
-
-                    rows++;
-                }
-            }
-
-            await _fetch.DisposeAsync();
-            _fetch = null;
+            rows = await FetchAsync(maxRows, values, cancellationToken);
         }
         catch (Exception exception) when (exception is OperationCanceledException || PostgresErrors.IsTranslatable(exception))
         {
@@ -157,6 +145,46 @@ internal sealed class PostgresQueryCursor : IQueryCursor
         }
 
         return new RowBatch(columnCount, values, rows, _exhausted);
+    }
+
+    /// <summary>
+    /// One <c>FETCH</c>. The command is <see cref="_fetch"/> only while it runs, so that only a fetch in flight is
+    /// ever cancelled: a late cancel request could hit whatever the connection runs next.
+    /// </summary>
+    private async Task<int> FetchAsync(int maxRows, object?[] values, CancellationToken cancellationToken)
+    {
+        var columnCount = _columns.Count;
+        var rows = 0;
+        _fetch = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"FETCH FORWARD {maxRows} FROM {CursorName}"), _connection, _transaction)
+        {
+            CommandTimeout = _query.ClientTimeoutSeconds,
+            UnknownResultTypeList = _textColumns,
+        };
+        try
+        {
+            await using var reader = await _fetch.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var offset = rows * columnCount;
+                for (var c = 0; c < columnCount; c++)
+                {
+                    values[offset + c] = _columns[c].Read(reader, c);
+                }
+
+                rows++;
+            }
+
+            return rows;
+        }
+        finally
+        {
+            var fetch = _fetch;
+            _fetch = null;
+            if (fetch is not null)
+            {
+                await QuietlyAsync(fetch.DisposeAsync);
+            }
+        }
     }
 
     public ValueTask DisposeAsync() => FinishAsync();
@@ -191,7 +219,7 @@ internal sealed class PostgresQueryCursor : IQueryCursor
     }
 
     /// <summary>
-    /// Rolls back and releases session-level advisory locks, the one thing a read-only query can take that outlives
+    /// Rolls back and releases the connection's advisory locks, the one thing a read-only query can take that outlives
     /// its transaction, in one round trip. Errors here (a cancelled fetch's own error, a broken connection) change
     /// nothing for the consumer; a broken connection is dropped from the pool when disposed.
     /// </summary>

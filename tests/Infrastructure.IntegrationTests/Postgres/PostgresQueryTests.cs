@@ -119,6 +119,35 @@ public sealed class PostgresQueryTests(PostgresTestDatabase database) : IClassFi
     }
 
     [Fact]
+    public async Task Types_without_a_closer_mapping_arrive_as_postgres_text()
+    {
+        const string sql = """
+            select row(1, 'a') rec, '(1,x)'::data.pair pair, 'a fat cat'::tsvector tsv, '10.0.0.0/8'::cidr net,
+                   '08:00:2b:01:02:03'::macaddr mac, '1/2'::pg_lsn lsn, 'data.mood'::regtype rt, '{[1,3]}'::int4multirange mr,
+                   array['(1,x)'::data.pair] pairs
+            """;
+        var connector = database.CreateConnector();
+        await using var cursor = await connector.OpenAsync(database.Source, sql, Limits, Token);
+
+        var row = (await PostgresTestDatabase.ReadAllAsync(cursor)).Single();
+
+        cursor.Columns.ShouldAllBe(c => c.Kind == ValueKind.Unknown);
+        cursor.Columns.Select(c => c.SqlType).ShouldBe(["record", "data.pair", "tsvector", "cidr", "macaddr", "pg_lsn", "regtype", "int4multirange", "data.pair[]"]);
+        row.ShouldBe(["(1,a)", "(1,x)", "'a' 'cat' 'fat'", "10.0.0.0/8", "08:00:2b:01:02:03", "1/2", "data.mood", "{[1,4)}", "{\"(1,x)\"}"]);
+    }
+
+    [Fact]
+    public async Task A_value_beyond_what_the_clr_type_holds_is_a_query_failure_naming_the_column()
+    {
+        var connector = database.CreateConnector();
+        await using var cursor = await connector.OpenAsync(database.Source, "select timestamp '20000-01-01 00:00' far_future", Limits, Token);
+
+        var error = await Should.ThrowAsync<QueryFailedException>(() => PostgresTestDatabase.ReadAllAsync(cursor));
+
+        error.Message.ShouldContain("far_future");
+    }
+
+    [Fact]
     public async Task Sql_errors_come_back_with_postgres_own_message()
     {
         var connector = database.CreateConnector();

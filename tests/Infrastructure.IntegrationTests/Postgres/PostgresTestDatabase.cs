@@ -47,6 +47,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
             CREATE SCHEMA data;
             COMMENT ON SCHEMA data IS 'Test data';
             CREATE TYPE data.mood AS ENUM ('happy', 'sad');
+            CREATE TYPE data.pair AS (n integer, s text);
             CREATE DOMAIN data.positive_int AS integer CHECK (VALUE > 0);
             CREATE SEQUENCE data.ids;
             CREATE TABLE data.numbers (n integer NOT NULL, label text);
@@ -146,14 +147,19 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
     /// The reader's backends in this database that are running a statement or holding a transaction open. Tests in a
     /// class run one at a time, so these belong to the test that asks.
     /// </summary>
-    public async Task<long> BusyBackendsAsync()
+    public async Task<long> BusyBackendsAsync() => await BackendsAsync("state <> 'idle'");
+
+    /// <summary>The reader's backends in this database that are running a statement right now.</summary>
+    public async Task<long> RunningBackendsAsync() => await BackendsAsync("state = 'active'");
+
+    private async Task<long> BackendsAsync(string condition)
     {
         await using var connection = new NpgsqlConnection(AdminConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT count(*) FROM pg_stat_activity
-            WHERE datname = $1 AND usename = $2 AND application_name = 'kurobe' AND state <> 'idle'
+            WHERE datname = $1 AND usename = $2 AND application_name = 'kurobe' AND {condition}
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = DatabaseName });
