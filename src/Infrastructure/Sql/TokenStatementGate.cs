@@ -8,7 +8,7 @@ namespace Kurobe.Infrastructure.Sql;
 /// <summary>
 /// The gate for engines whose parser we cannot call in-process (PostgreSQL, Trino): decided on tokens, so strings,
 /// quoted identifiers and comments never count as keywords. The rules, and why they are enough, are in
-/// docs/decisions/0005-sql-statement-gate.md.
+/// docs/decisions/0006-sql-statement-gate.md.
 /// </summary>
 internal sealed class TokenStatementGate : ISqlStatementGate
 {
