@@ -4,7 +4,7 @@
 # (Release builds, both on loopback, same load generator, same concurrency).
 # The difference is what Kurobe adds to a cache hit: GraphQL parsing, validation and execution, the mediator
 # pipeline, request validation, the statement gate, the cache lookup and serialization.
-#   benchmarks/cached-query.sh [concurrency ...]      (default: 1 32)
+#   [SQL=...] benchmarks/cached-query.sh [concurrency ...]      (default: 1 32)
 # Each target and concurrency runs RUNS times (default 3) for DURATION seconds (default 10), each after a 2 s
 # warm-up; the table shows medians. Prints a Markdown table. Linux only (reads /proc).
 set -euo pipefail
@@ -40,8 +40,9 @@ KUROBE_DATA_DIR="$work/data" ASPNETCORE_ENVIRONMENT=Production \
 server_pid=$!
 wait_ready "http://127.0.0.1:$port"
 
-# Revenue and orders by month and category over the last two years of the demo data: 120 rows.
-sql="select date_trunc('month', o.order_date) as month, p.category, count(distinct o.order_id) as orders, round(sum(oi.quantity * oi.unit_price * (1 - oi.discount)), 2) as revenue from orders o join order_items oi using (order_id) join products p using (product_id) where o.order_date >= date '2024-01-01' and o.status = 'completed' group by all order by month, p.category"
+# Revenue and orders by month and category over the last two years of the demo data: 120 rows. SQL='...' replaces
+# it, e.g. SQL='select 42 as answer' to see the fixed cost of a hit apart from the size of its SQL and result.
+sql=${SQL:-"select date_trunc('month', o.order_date) as month, p.category, count(distinct o.order_id) as orders, round(sum(oi.quantity * oi.unit_price * (1 - oi.discount)), 2) as revenue from orders o join order_items oi using (order_id) join products p using (product_id) where o.order_date >= date '2024-01-01' and o.status = 'completed' group by all order by month, p.category"}
 node -e 'console.log(JSON.stringify({query: `{ runQuery(input: {sql: ${JSON.stringify(process.argv[1])}}) { columns { name type } rows rowCount cacheHit } }`}))' "$sql" >"$work/body.json"
 post() {
   curl -fsS "$1/graphql" -H 'content-type: application/json' -H 'accept: application/graphql-response+json' \
