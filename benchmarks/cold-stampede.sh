@@ -13,8 +13,11 @@ runs=${RUNS:-3}
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  # Keep the script's own exit status: a killed server's exit code must not become the script's.
+  local status=$?
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 
@@ -27,6 +30,7 @@ KUROBE_DATA_DIR="$work/data" ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Api/bin/Release/net10.0/Kurobe.Api.dll --urls "http://127.0.0.1:$port" >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null   # fails the script when the server never got ready
 url="http://127.0.0.1:$port/graphql"
 
 # Revenue, orders, buyers and the median line by region, segment and category over every order line: 60 rows,
