@@ -13,8 +13,11 @@ runs=${RUNS:-3}
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  # Keep the script's own exit status: a killed server's exit code must not become the script's.
+  local status=$?
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
+  exit "$status"
 }
 trap cleanup EXIT
 

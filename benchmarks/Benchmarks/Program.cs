@@ -1,32 +1,36 @@
-using System.Diagnostics;
 using System.Globalization;
-using DuckDB.NET.Data;
+using Kurobe.Benchmarks;
 
-// The baseline for the streaming benchmark: the fastest way to read every value of a query with DuckDB.NET alone,
-// with the same engine settings Kurobe uses (streaming mode, read-only database).
-//   dotnet run -c Release --project benchmarks/Benchmarks -- raw-duckdb <database> <sql>
-// Prints one JSON line: rows, seconds, rowsPerSecond.
-if (args is not ["raw-duckdb", var database, var sql])
+// Tools for the scripts in benchmarks/: baselines and load generators. Each prints one JSON line when it is done.
+//   raw-duckdb <database> <sql>                                  read every value of a query with DuckDB.NET alone
+//   bare-endpoint <port> <response-file>                         Kestrel answering POST /graphql with fixed bytes
+//   load <url> <body-file> <concurrency> <seconds> [server-pid]  closed-loop HTTP load: requests/s and latency
+//   burst <graphql-url> <sql> <count> <cache-ttl|default> [server-pid]
+//                                                                <count> identical runQuery requests at once
+return args switch
 {
-    Console.Error.WriteLine("usage: raw-duckdb <database file> <sql>");
+    ["raw-duckdb", var database, var sql] => RawDuckDb.Run(database, sql),
+    ["bare-endpoint", var port, var responseFile] => await BareEndpoint.RunAsync(Number(port), responseFile),
+    ["load", var url, var bodyFile, var concurrency, var seconds] =>
+        await LoadGenerator.RunAsync(new Uri(url), bodyFile, Number(concurrency), Number(seconds), serverPid: null),
+    ["load", var url, var bodyFile, var concurrency, var seconds, var pid] =>
+        await LoadGenerator.RunAsync(new Uri(url), bodyFile, Number(concurrency), Number(seconds), Number(pid)),
+    ["burst", var url, var sql, var count, var ttl] => await Burst.RunAsync(new Uri(url), sql, Number(count), Ttl(ttl), serverPid: null),
+    ["burst", var url, var sql, var count, var ttl, var pid] => await Burst.RunAsync(new Uri(url), sql, Number(count), Ttl(ttl), Number(pid)),
+    _ => Usage(),
+};
+
+static int Number(string text) => int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture);
+
+static int? Ttl(string text) => text == "default" ? null : Number(text);
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: raw-duckdb <database file> <sql>
+               bare-endpoint <port> <response file>
+               load <url> <body file> <concurrency> <seconds> [server pid]
+               burst <graphql url> <sql> <count> <cache ttl seconds|default> [server pid]
+        """);
     return 2;
 }
-
-var stopwatch = Stopwatch.StartNew();
-using var connection = new DuckDBConnection($"Data Source={database};ACCESS_MODE=READ_ONLY");
-connection.Open();
-using var command = connection.CreateCommand();
-command.CommandText = sql;
-command.UseStreamingMode = true;
-using var reader = command.ExecuteReader();
-var rows = 0L;
-var values = new object[reader.FieldCount];
-while (reader.Read())
-{
-    reader.GetValues(values);
-    rows++;
-}
-
-var seconds = stopwatch.Elapsed.TotalSeconds;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $$"""{"rows":{{rows}},"seconds":{{seconds:0.000}},"rowsPerSecond":{{rows / seconds:0}}}"""));
-return 0;
