@@ -25,7 +25,8 @@ internal sealed partial class HybridQueryResultCache(
     SourceGenerations generations,
     IOptions<CacheOptions> options,
     IOptions<ResultCacheOptions> policy,
-    ILogger<HybridQueryResultCache> logger) : IQueryResultCache
+    ILogger<HybridQueryResultCache> logger,
+    RedisConnection? redis = null) : IQueryResultCache
 {
     // QueryCacheKey values already start with this; Redis keys get the configured KeyPrefix instead.
     private const string KeyNamespace = "kurobe:";
@@ -57,7 +58,8 @@ internal sealed partial class HybridQueryResultCache(
         var entryOptions = new HybridCacheEntryOptions
         {
             Expiration = timeToLive,
-            LocalCacheExpiration = timeToLive < _localExpiration ? timeToLive : _localExpiration,
+            // Without Redis the process holds the only copy: keep it as long as the result may be served.
+            LocalCacheExpiration = redis is null || timeToLive < _localExpiration ? timeToLive : _localExpiration,
         };
 
         var entryKey = EntryKey(key, generation);

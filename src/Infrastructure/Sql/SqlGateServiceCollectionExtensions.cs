@@ -9,9 +9,10 @@ public static class SqlGateServiceCollectionExtensions
     /// <summary>Registers one <see cref="ISqlStatementGate"/> per engine kind; callers pick the one whose Kind matches.</summary>
     public static IServiceCollection AddKurobeSqlGates(this IServiceCollection services)
     {
-        services.AddSingleton<ISqlStatementGate, DuckDbStatementGate>();
-        services.AddSingleton<ISqlStatementGate>(_ => new TokenStatementGate(DataSourceKind.Postgres));
-        services.AddSingleton<ISqlStatementGate>(_ => new TokenStatementGate(DataSourceKind.Trino));
+        services.AddSingleton<DuckDbStatementGate>();
+        services.AddSingleton<ISqlStatementGate>(sp => new RememberingStatementGate(sp.GetRequiredService<DuckDbStatementGate>()));
+        services.AddSingleton<ISqlStatementGate>(_ => new RememberingStatementGate(new TokenStatementGate(DataSourceKind.Postgres)));
+        services.AddSingleton<ISqlStatementGate>(_ => new RememberingStatementGate(new TokenStatementGate(DataSourceKind.Trino)));
         return services;
     }
 }

@@ -84,10 +84,14 @@ public sealed class RunQueryTests(KurobeApiFactory factory) : IClassFixture<Kuro
         inputs[0].GetProperty("message").GetString()!.ShouldContain("maxRows must be between 1 and");
     }
 
-    [Fact]
-    public async Task A_query_past_its_time_limit_stops_with_query_timeout()
+    [Theory]
+    [InlineData("select count(*) from range(100000000000)")]
+    [InlineData("select count(*) from order_items a, order_items b, order_items c")]
+    [InlineData("select max(a.order_id + b.order_id + c.order_id) from orders a cross join orders b cross join orders c")]
+    public async Task A_query_past_its_time_limit_stops_with_query_timeout(string sql)
     {
-        var response = await _client.PostGraphQLAsync("""{ runQuery(input: {sql: "select count(*) from range(100000000000)", timeoutSeconds: 1}) { rowCount } }""", cancellationToken: Token);
+        var response = await _client.PostGraphQLAsync(
+            "query($sql: String!) { runQuery(input: {sql: $sql, timeoutSeconds: 1, cacheTtlSeconds: 0}) { rowCount } }", new { sql }, Token);
 
         response.ErrorCode().ShouldBe("QUERY_TIMEOUT");
         (await RunningQueriesAsync()).ShouldBe(0);

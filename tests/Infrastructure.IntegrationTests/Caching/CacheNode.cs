@@ -47,7 +47,9 @@ internal sealed class CacheNode : IAsyncDisposable
         services.AddKurobeCaching(configuration);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        // What ValidateOnStart would check when a host starts.
         _ = provider.GetRequiredService<IOptions<CacheOptions>>().Value;
+        _ = provider.GetRequiredService<IOptions<Kurobe.Application.Querying.Caching.ResultCacheOptions>>().Value;
         return new CacheNode(provider, logs);
     }
 
