@@ -1,4 +1,3 @@
-using Kurobe.Application.Common.Errors;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.DataSources.Schema;
 using Kurobe.Domain.DataSources;
@@ -14,8 +13,7 @@ public sealed class GetDataSourceSchemaQueryHandler(IDataSourceCatalog catalog, 
 {
     public async ValueTask<SchemaSnapshot> Handle(GetDataSourceSchemaQuery query, CancellationToken cancellationToken)
     {
-        var source = await catalog.FindAsync(query.Id, cancellationToken)
-            ?? throw new NotFoundException($"There is no data source with id '{query.Id}'.");
+        var source = await catalog.GetAsync(query.Id, cancellationToken);
         return await schemas.GetAsync(source, refresh: false, cancellationToken);
     }
 }

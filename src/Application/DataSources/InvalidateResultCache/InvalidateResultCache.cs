@@ -1,4 +1,3 @@
-using Kurobe.Application.Common.Errors;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
@@ -14,8 +13,7 @@ public sealed class InvalidateResultCacheCommandHandler(IDataSourceCatalog catal
 {
     public async ValueTask<DataSourceId> Handle(InvalidateResultCacheCommand command, CancellationToken cancellationToken)
     {
-        _ = await catalog.FindAsync(command.Id, cancellationToken)
-            ?? throw new NotFoundException($"There is no data source with id '{command.Id}'.");
+        _ = await catalog.GetAsync(command.Id, cancellationToken);
         await cache.InvalidateAsync(command.Id, cancellationToken);
         return command.Id;
     }

@@ -1,4 +1,3 @@
-using Kurobe.Application.Common.Errors;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Domain.DataSources;
@@ -14,8 +13,7 @@ public sealed class TestDataSourceConnectionCommandHandler(IDataSourceCatalog ca
 {
     public async ValueTask<DataSourceStatus> Handle(TestDataSourceConnectionCommand command, CancellationToken cancellationToken)
     {
-        var source = await catalog.FindAsync(command.Id, cancellationToken)
-            ?? throw new NotFoundException($"There is no data source with id '{command.Id}'.");
+        var source = await catalog.GetAsync(command.Id, cancellationToken);
         return await probe.CheckAsync(source, cancellationToken);
     }
 }

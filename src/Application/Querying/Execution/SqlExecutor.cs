@@ -51,8 +51,7 @@ public sealed class SqlExecutor(
     {
         if (id is { } requested)
         {
-            return await catalog.FindAsync(requested, cancellationToken)
-                ?? throw new NotFoundException($"There is no data source with id '{requested}'.");
+            return await catalog.GetAsync(requested, cancellationToken);
         }
 
         return await catalog.FindDefaultAsync(cancellationToken)
