@@ -36,6 +36,12 @@ public class KurobeApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        // Connection strings choose services while the application composes itself, before the configuration above
+        // is applied; host settings reach the application from the start.
+        foreach (var (key, value) in _settings.Where(s => s.Key.StartsWith("ConnectionStrings:", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private static void TryDelete(string directory)
