@@ -1,0 +1,19 @@
+namespace Kurobe.Application.Engines;
+
+/// <summary>No engine can serve a request: not configured, not installed, or failed. Maps to <c>ENGINE_UNAVAILABLE</c>.</summary>
+public sealed class EngineUnavailableException : Exception
+{
+    public EngineUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public EngineUnavailableException()
+    {
+    }
+
+    public EngineUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
