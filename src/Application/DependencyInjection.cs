@@ -2,6 +2,7 @@ using FluentValidation;
 using Kurobe.Application.DataSources;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Schema;
+using Kurobe.Application.Engines;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Execution;
@@ -24,6 +25,7 @@ public static class DependencyInjection
             .BindConfiguration(ResultCacheOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataSourceOptions>().BindConfiguration(DataSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddValidatorsFromAssemblyContaining<QueryOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<RunningQueryRegistry>();

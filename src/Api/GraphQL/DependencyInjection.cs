@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using GraphQL;
 using Kurobe.Api.GraphQL.DataSources;
+using Kurobe.Api.GraphQL.Engines;
+using Kurobe.Api.GraphQL.Visualization;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Execution;
 using Kurobe.Api.GraphQL.Querying;
@@ -20,6 +22,8 @@ internal static class DependencyInjection
 
         services.AddSingleton<IQueryFields, DataSourcesQueryFields>();
         services.AddSingleton<IQueryFields, QueryingQueryFields>();
+        services.AddSingleton<IQueryFields, EnginesQueryFields>();
+        services.AddSingleton<IQueryFields, VisualizationQueryFields>();
         services.AddSingleton<IMutationFields, DataSourcesMutationFields>();
         services.AddSingleton<IMutationFields, QueryingMutationFields>();
         services.AddSingleton<ISubscriptionFields, QueryingSubscriptionFields>();

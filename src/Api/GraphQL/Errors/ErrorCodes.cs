@@ -28,6 +28,7 @@ internal static class ErrorCodes
     public const string QueryTimeout = "QUERY_TIMEOUT";
     public const string QueryCancelled = "QUERY_CANCELLED";
     public const string DataSourceUnavailable = "DATA_SOURCE_UNAVAILABLE";
+    public const string EngineUnavailable = "ENGINE_UNAVAILABLE";
     public const string TooManyOperations = "TOO_MANY_OPERATIONS";
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 }

@@ -4,6 +4,7 @@ using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Errors.Custom;
 using Kurobe.Application.Common.Errors;
+using Kurobe.Application.Engines;
 using Kurobe.Domain.Common;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,7 @@ internal sealed partial class GraphQLErrorMapping(
         NotFoundException notFound => new KurobeError(ErrorCodes.NotFound, notFound.Message, notFound),
         ConflictException conflict => new KurobeError(ErrorCodes.Conflict, conflict.Message, conflict),
         SqlNotAllowedException refused => new KurobeError(ErrorCodes.SqlNotAllowed, refused.Message, refused),
+        EngineUnavailableException engine => new KurobeError(ErrorCodes.EngineUnavailable, engine.Message, engine),
         QueryFailedException failed => new KurobeError(ErrorCodes.QueryFailed, failed.Message, failed),
         QueryTimeoutException timeout => new KurobeError(ErrorCodes.QueryTimeout, timeout.Message, timeout),
         QueryCancelledException cancelled => new KurobeError(ErrorCodes.QueryCancelled, cancelled.Message, cancelled),

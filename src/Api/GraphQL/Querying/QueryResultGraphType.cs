@@ -1,4 +1,8 @@
+using GraphQL;
 using GraphQL.Types;
+using Kurobe.Api.GraphQL.Execution;
+using Kurobe.Api.GraphQL.Visualization;
+using Kurobe.Application.Visualization.RecommendChart;
 using Kurobe.Api.GraphQL.Scalars;
 using Kurobe.Application.Querying;
 
@@ -25,6 +29,12 @@ internal sealed class QueryResultGraphType : ObjectGraphType<QueryResult>
         Field<NonNullGraphType<BooleanGraphType>>("cacheHit")
             .Description("True when the rows came from the result cache rather than the engine.")
             .Resolve(c => c.Source.CacheHit);
+        Field<ChartGraphType>("chart")
+            .Description("A recommended chart for this result, from the visualization engine; null with an error when none answers.")
+            .Argument<StringGraphType>("question", "The question the result answers, which can steer the choice.")
+            .Argument<StringGraphType>("profile", "The visualization profile in engines.yaml; \"default\" when omitted.")
+            .ResolveAsync(async c => await c.SendAsync(new RecommendChartQuery(
+                c.Source.Columns, c.Source.Rows.Json, c.GetArgument<string?>("question"), c.GetArgument<string?>("profile"))));
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("executedAt")
             .Description("When the engine produced the rows; earlier than now for a cache hit.")
             .Resolve(c => c.Source.ExecutedAt);

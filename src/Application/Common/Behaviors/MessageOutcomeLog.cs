@@ -1,4 +1,5 @@
 using Kurobe.Application.Common.Errors;
+using Kurobe.Application.Engines;
 using Kurobe.Domain.Common;
 using Microsoft.Extensions.Logging;
 
@@ -21,11 +22,18 @@ internal static partial class MessageOutcomeLog
             case QueryFailedException or QueryTimeoutException or QueryCancelledException or DataSourceUnavailableException:
                 LogQueryProblem(logger, messageName, elapsedMs, exception.GetType().Name, exception.Message);
                 break;
+            case EngineUnavailableException:
+                // A plugin's failure: the caller got a plain message; the cause (often the plugin's own exception) is here.
+                LogEngineProblem(logger, messageName, elapsedMs, exception.Message, exception.InnerException);
+                break;
             default:
                 LogUnexpected(logger, messageName, elapsedMs, exception);
                 break;
         }
     }
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "{MessageName} failed after {ElapsedMs:0.0} ms: {Reason}")]
+    private static partial void LogEngineProblem(ILogger logger, string messageName, double elapsedMs, string reason, Exception? exception);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "{MessageName} rejected after {ElapsedMs:0.0} ms: {Reason}")]
     private static partial void LogRejected(ILogger logger, string messageName, double elapsedMs, string reason);
