@@ -74,8 +74,8 @@ public sealed record ChartEncodings(FieldEncoding? X, FieldEncoding? Y, FieldEnc
 /// <param name="Title">A title derived from the question or the columns.</param>
 /// <param name="Reason">Why this chart, in one sentence, for people.</param>
 /// <param name="VegaLite">
-/// A Vega-Lite v5 specification (with <c>$schema</c>) that draws the chart from the result's rows given as
-/// <c>data.values</c> objects keyed by column name; the host fills in the data.
+/// A Vega-Lite v5 specification (with <c>$schema</c>) whose data is the named dataset <c>result</c>
+/// (<c>"data": {"name": "result"}</c>): clients bind the result's rows to it as objects keyed by column name.
 /// </param>
 public sealed record ChartRecommendation(
     ChartKind Kind,
