@@ -5,6 +5,7 @@ using Kurobe.Infrastructure.DataSources;
 using Kurobe.Infrastructure.Demo;
 using Kurobe.Infrastructure.DuckDb;
 using Kurobe.Infrastructure.Persistence;
+using Kurobe.Infrastructure.Plugins;
 using Kurobe.Infrastructure.Postgres;
 using Kurobe.Infrastructure.Security;
 using Kurobe.Infrastructure.Sql;
@@ -43,6 +44,7 @@ public static class DependencyInjection
         services.AddKurobeTrino();
         services.AddKurobeSqlGates();
         services.AddKurobeCaching(configuration);
+        services.AddKurobePlugins();
 
         services.AddSingleton<DemoDatabaseBuilder>();
         services.AddHostedService<DemoDataSourceInitializer>();
