@@ -18,8 +18,10 @@ internal sealed partial class PluginHostService(EngineRegistry registry, TimePro
     });
 
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly Lock _gate = new();
     private CancellationTokenSource? _stopping;
     private Task _loop = Task.CompletedTask;
+    private Task? _stopWatching;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,8 +49,17 @@ internal sealed partial class PluginHostService(EngineRegistry registry, TimePro
             Watch(enginesDirectory, Path.GetFileName(registry.EnginesFile), subdirectories: false);
         }
 
-        _stopping = new CancellationTokenSource();
-        _loop = Task.Run(() => ReloadOnChangesAsync(_stopping.Token), CancellationToken.None);
+        lock (_gate)
+        {
+            if (_stopWatching is not null)
+            {
+                return;
+            }
+
+            _stopping = new CancellationTokenSource();
+            var token = _stopping.Token;
+            _loop = Task.Run(() => ReloadOnChangesAsync(token), CancellationToken.None);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -63,17 +74,33 @@ internal sealed partial class PluginHostService(EngineRegistry registry, TimePro
         _stopping?.Dispose();
     }
 
-    private async Task StopWatchingAsync()
+    // Stopping and disposing may overlap (the host stops while the container disposes): the first caller stops
+    // watching, later ones wait for it.
+    private Task StopWatchingAsync()
     {
-        foreach (var watcher in _watchers)
+        lock (_gate)
+        {
+            return _stopWatching ??= StopWatchingOnceAsync();
+        }
+    }
+
+    private async Task StopWatchingOnceAsync()
+    {
+        FileSystemWatcher[] watchers;
+        lock (_gate)
+        {
+            watchers = [.. _watchers];
+            _watchers.Clear();
+        }
+
+        foreach (var watcher in watchers)
         {
             watcher.Dispose();
         }
 
-        _watchers.Clear();
-        if (_stopping is { IsCancellationRequested: false })
+        if (_stopping is { IsCancellationRequested: false } stopping)
         {
-            await _stopping.CancelAsync().ConfigureAwait(false);
+            await stopping.CancelAsync().ConfigureAwait(false);
         }
 
         try
@@ -103,7 +130,16 @@ internal sealed partial class PluginHostService(EngineRegistry registry, TimePro
         watcher.Renamed += OnChanged;
         watcher.Error += (_, _) => _changes.Writer.TryWrite(directory);
         watcher.EnableRaisingEvents = true;
-        _watchers.Add(watcher);
+        lock (_gate)
+        {
+            if (_stopWatching is not null)
+            {
+                watcher.Dispose();
+                return;
+            }
+
+            _watchers.Add(watcher);
+        }
     }
 
     private void OnChanged(object sender, FileSystemEventArgs e) => _changes.Writer.TryWrite(e.FullPath);
