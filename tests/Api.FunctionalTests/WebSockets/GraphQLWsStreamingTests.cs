@@ -58,6 +58,24 @@ public sealed class GraphQLWsStreamingTests(GraphQLWsServerFixture server)
     }
 
     [Fact]
+    public async Task The_first_event_carries_a_chart_recommended_from_the_first_batch()
+    {
+        await using var client = await server.ConnectAndInitAsync();
+
+        await client.SubscribeAsync("chart", Stream(
+            "select category, count(*) as products from products group by all order by products desc",
+            "columns { name } chart(question: \"products per category\") { kind encodings { x { field } y { field } } vegaLite } done"));
+
+        var messages = await client.ReceiveOperationAsync("chart", TimeSpan.FromSeconds(30));
+        messages[^1]["type"]!.GetValue<string>().ShouldBe("complete");
+        var events = messages.Take(messages.Count - 1).Select(m => m["payload"]!["data"]!["queryStream"]!).ToList();
+        var chart = events[0]["chart"]!;
+        chart["kind"]!.GetValue<string>().ShouldBeOneOf("BAR", "HORIZONTAL_BAR", "PIE");
+        chart["vegaLite"]!["$schema"]!.GetValue<string>().ShouldContain("vega-lite/v5");
+        events.Skip(1).ShouldAllBe(e => e["chart"] == null);
+    }
+
+    [Fact]
     public async Task Closing_the_socket_stops_all_its_operations()
     {
         const string Tag = "socket_close_test";

@@ -1,4 +1,10 @@
+using GraphQL;
 using GraphQL.Types;
+using Kurobe.Api.GraphQL.Execution;
+using Kurobe.Api.GraphQL.Visualization;
+using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Encoding;
+using Kurobe.Application.Visualization.RecommendChart;
 using Kurobe.Api.GraphQL.Scalars;
 using Kurobe.Application.Querying.StreamSql;
 
@@ -6,6 +12,8 @@ namespace Kurobe.Api.GraphQL.Querying;
 
 internal sealed class QueryStreamEventGraphType : ObjectGraphType<QueryStreamEvent>
 {
+    private const int SampleBytes = 4 * 1024 * 1024;
+
     public QueryStreamEventGraphType()
     {
         Name = "QueryStreamEvent";
@@ -24,5 +32,19 @@ internal sealed class QueryStreamEventGraphType : ObjectGraphType<QueryStreamEve
             .Description("On the last event: true when the query had more rows than maxRows allowed.")
             .Resolve(c => c.Source.Truncated);
         Field<NonNullGraphType<FloatGraphType>>("durationMs").Resolve(c => Math.Round(c.Source.DurationMs, 3));
+        Field<ChartGraphType>("chart")
+            .Description("On the first event only: a chart recommended from the columns and the first batch's rows.")
+            .Argument<StringGraphType>("question", "The question the result answers, which can steer the choice.")
+            .Argument<StringGraphType>("profile", "The visualization profile in engines.yaml; \"default\" when omitted.")
+            .ResolveAsync(async c => c.Source.Columns is { } columns
+                ? await c.SendAsync(new RecommendChartQuery(columns, Encode(c.Source.Rows), c.GetArgument<string?>("question"), c.GetArgument<string?>("profile")))
+                : null);
+    }
+
+    private static ReadOnlyMemory<byte> Encode(RowBatch rows)
+    {
+        using var encoder = new RowsJsonEncoder(SampleBytes);
+        encoder.Append(rows);
+        return encoder.Finish().Json;
     }
 }
