@@ -18,9 +18,8 @@ internal sealed class ConnectionPolicy(IOptions<StorageOptions> storage, IOption
             return null;
         }
 
-        var dataDirectory = storage.Value.ResolveDataDirectory();
-        var path = Path.GetFullPath(duckDb.Path, dataDirectory);
-        IEnumerable<string> allowed = [dataDirectory, .. files.Value.DuckDbDirectories.Select(d => Path.GetFullPath(d))];
+        var path = storage.Value.ResolvePath(duckDb.Path);
+        IEnumerable<string> allowed = [storage.Value.ResolveDataDirectory(), .. files.Value.DuckDbDirectories.Select(d => Path.GetFullPath(d))];
         if (!allowed.Any(directory => IsInside(path, directory)))
         {
             return "A DuckDB file must be inside the server's data directory or a directory listed in Kurobe:DataSources:DuckDbDirectories.";
@@ -28,9 +27,6 @@ internal sealed class ConnectionPolicy(IOptions<StorageOptions> storage, IOption
 
         return File.Exists(path) ? null : "There is no DuckDB file at that path.";
     }
-
-    /// <summary>Resolves a DuckDB source's path the way <see cref="Refuse"/> checked it.</summary>
-    public string Resolve(DuckDbConnection connection) => Path.GetFullPath(connection.Path, storage.Value.ResolveDataDirectory());
 
     private static bool IsInside(string path, string directory)
     {

@@ -12,6 +12,9 @@ internal sealed class DataSourceCatalog(ConfiguredDataSources configured, IDataS
     public async ValueTask<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken) =>
         configured.Find(id) ?? await store.FindAsync(id, cancellationToken);
 
+    public async ValueTask<DataSource?> FindByNameAsync(DataSourceName name, CancellationToken cancellationToken) =>
+        configured.All.FirstOrDefault(s => s.Name == name) ?? await store.FindByNameAsync(name, cancellationToken);
+
     public ValueTask<DataSource?> FindDefaultAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(configured.All.FirstOrDefault(s => s.IsDefault));
 }

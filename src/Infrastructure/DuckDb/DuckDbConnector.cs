@@ -58,7 +58,7 @@ internal sealed partial class DuckDbConnector(
     private DuckDBConnection Connect(DataSource source)
     {
         // Relative paths are relative to the data directory, as the connection policy checked them.
-        var path = Path.GetFullPath(((DuckDbConnection)source.Connection).Path, storage.Value.ResolveDataDirectory());
+        var path = storage.Value.ResolvePath(((DuckDbConnection)source.Connection).Path);
         _paths[source.Id] = path;
         try
         {

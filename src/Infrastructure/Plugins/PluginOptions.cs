@@ -18,10 +18,6 @@ internal sealed class PluginOptions
     /// <summary>The engines file. Null means <c>engines.yaml</c> in the config directory.</summary>
     public string? EnginesFile { get; set; }
 
-    /// <summary>How long one engine call may take; callers enforce it on their lease.</summary>
-    [Range(1, 3600)]
-    public int CallTimeoutSeconds { get; set; } = 30;
-
     /// <summary>How long file changes must settle before a reload.</summary>
     [Range(0, 60_000)]
     public int ReloadDebounceMilliseconds { get; set; } = 500;
@@ -29,8 +25,6 @@ internal sealed class PluginOptions
     /// <summary>How long a replaced generation may keep serving its leases before it is disposed anyway.</summary>
     [Range(0, 3600)]
     public int DrainTimeoutSeconds { get; set; } = 60;
-
-    public TimeSpan CallTimeout => TimeSpan.FromSeconds(CallTimeoutSeconds);
 
     public TimeSpan ReloadDebounce => TimeSpan.FromMilliseconds(ReloadDebounceMilliseconds);
 

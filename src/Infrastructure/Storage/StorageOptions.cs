@@ -15,4 +15,7 @@ public sealed class StorageOptions
     public string DataDirectory { get; set; } = "data";
 
     public string ResolveDataDirectory() => Path.GetFullPath(DataDirectory);
+
+    /// <summary>A path as Kurobe reads it: absolute as given, relative to the data directory otherwise.</summary>
+    public string ResolvePath(string path) => Path.GetFullPath(path, ResolveDataDirectory());
 }

@@ -22,6 +22,9 @@ internal sealed class FakeDataSources(params DataSource[] sources) : IDataSource
     public ValueTask<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(sources.FirstOrDefault(s => s.Id == id));
 
+    public ValueTask<DataSource?> FindByNameAsync(DataSourceName name, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(sources.FirstOrDefault(s => s.Name == name));
+
     public ValueTask<DataSource?> FindDefaultAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult(sources.FirstOrDefault(s => s.IsDefault));
 }

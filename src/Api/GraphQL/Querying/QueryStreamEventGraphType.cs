@@ -2,8 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using Kurobe.Api.GraphQL.Execution;
 using Kurobe.Api.GraphQL.Visualization;
-using Kurobe.Application.Querying;
-using Kurobe.Application.Querying.Encoding;
 using Kurobe.Application.Visualization.RecommendChart;
 using Kurobe.Api.GraphQL.Scalars;
 using Kurobe.Application.Querying.StreamSql;
@@ -12,8 +10,6 @@ namespace Kurobe.Api.GraphQL.Querying;
 
 internal sealed class QueryStreamEventGraphType : ObjectGraphType<QueryStreamEvent>
 {
-    private const int SampleBytes = 4 * 1024 * 1024;
-
     public QueryStreamEventGraphType()
     {
         Name = "QueryStreamEvent";
@@ -37,14 +33,7 @@ internal sealed class QueryStreamEventGraphType : ObjectGraphType<QueryStreamEve
             .Argument<StringGraphType>("question", "The question the result answers, which can steer the choice.")
             .Argument<StringGraphType>("profile", "The visualization profile in engines.yaml; \"default\" when omitted.")
             .ResolveAsync(async c => c.Source.Columns is { } columns
-                ? await c.SendAsync(new RecommendChartQuery(columns, Encode(c.Source.Rows), c.GetArgument<string?>("question"), c.GetArgument<string?>("profile")))
+                ? await c.SendAsync(RecommendChartQuery.ForBatch(columns, c.Source.Rows, c.GetArgument<string?>("question"), c.GetArgument<string?>("profile")))
                 : null);
-    }
-
-    private static ReadOnlyMemory<byte> Encode(RowBatch rows)
-    {
-        using var encoder = new RowsJsonEncoder(SampleBytes);
-        encoder.Append(rows);
-        return encoder.Finish().Json;
     }
 }

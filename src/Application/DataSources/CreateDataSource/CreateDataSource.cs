@@ -49,7 +49,7 @@ public sealed class CreateDataSourceCommandHandler(
 {
     public async ValueTask<DataSourceView> Handle(CreateDataSourceCommand command, CancellationToken cancellationToken)
     {
-        if ((await catalog.ListAsync(cancellationToken)).Any(s => s.Name == command.Name))
+        if (await catalog.FindByNameAsync(command.Name, cancellationToken) is not null)
         {
             throw new ConflictException($"A data source named '{command.Name}' already exists.");
         }

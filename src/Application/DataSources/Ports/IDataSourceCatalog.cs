@@ -9,6 +9,8 @@ public interface IDataSourceCatalog
 
     ValueTask<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken);
 
+    ValueTask<DataSource?> FindByNameAsync(DataSourceName name, CancellationToken cancellationToken);
+
     /// <summary>The source used when a request names none, if one is configured.</summary>
     ValueTask<DataSource?> FindDefaultAsync(CancellationToken cancellationToken);
 }

@@ -59,7 +59,7 @@ public sealed class UpdateDataSourceCommandHandler(
         var revision = source.Revision;
         if (command.Name.IsSet && command.Name.Value != source.Name)
         {
-            if ((await catalog.ListAsync(cancellationToken)).Any(s => s.Name == command.Name.Value && s.Id != source.Id))
+            if (await catalog.FindByNameAsync(command.Name.Value, cancellationToken) is { } taken && taken.Id != source.Id)
             {
                 throw new ConflictException($"A data source named '{command.Name.Value}' already exists.");
             }

@@ -1,6 +1,8 @@
 using FluentValidation;
 using Kurobe.Application.Engines;
 using Kurobe.Application.Engines.Ports;
+using Kurobe.Application.Querying;
+using Kurobe.Application.Querying.Encoding;
 using Kurobe.Plugins.Abstractions;
 using Kurobe.Plugins.Abstractions.Hosting;
 using Kurobe.Plugins.Abstractions.Visualization;
@@ -20,6 +22,17 @@ public sealed record RecommendChartQuery(
     string? Question,
     string? Profile = null) : IQuery<ChartRecommendation>
 {
+    /// <summary>Encodes at most this much of a streamed batch for a chart; a stream's first batch is small anyway.</summary>
+    private const int MaxBatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>A chart for a streamed result, from its columns and one batch of rows.</summary>
+    public static RecommendChartQuery ForBatch(IReadOnlyList<ResultColumn> columns, RowBatch rows, string? question, string? profile)
+    {
+        using var encoder = new RowsJsonEncoder(MaxBatchBytes);
+        encoder.Append(rows);
+        return new RecommendChartQuery(columns, encoder.Finish().Json, question, profile);
+    }
+
     public override string ToString() => $"{nameof(RecommendChartQuery)} {{ Columns = {Columns.Count}, Profile = {Profile ?? "default"} }}";
 }
 
