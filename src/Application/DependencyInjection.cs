@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddOptions<DataSourceOptions>().BindConfiguration(DataSourceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddValidatorsFromAssemblyContaining<QueryOptions>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<RunningQueryRegistry>();
+        services.AddSingleton<EngineCaller>();
         services.AddScoped<SqlExecutor>();
         services.AddSingleton<DataSourceStatusBoard>();
         services.AddSingleton<DataSourceSchemaCache>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Kurobe.Application.Engines;
 using Kurobe.Application.Engines.Ports;
@@ -7,8 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace Kurobe.Infrastructure.Plugins;
 
-/// <summary>What serves one configured profile in a snapshot.</summary>
+/// <summary>
+/// What serves one configured profile in a snapshot: an engine of a plugin generation, a built-in engine (no
+/// generation), or nothing (<paramref name="Unavailable"/> says why).
+/// </summary>
 internal sealed record EngineSlot(EngineProfile Profile, PluginGeneration? Generation, IEngine? Engine, EngineStatus Status, string? Unavailable);
+
+/// <summary>A built-in engine created for one profile's settings; kept while the settings stay the same.</summary>
+internal sealed record BuiltInEngine(EngineProfile Profile, IEngine? Engine, string? Error, DateTimeOffset CreatedAt);
 
 /// <summary>An immutable picture of what serves each profile; swapped as a whole.</summary>
 internal sealed record EngineSnapshot(
@@ -41,21 +48,45 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
 {
     public const string DefaultProfile = "default";
 
+    /// <summary>What the <c>plugin</c> of a built-in engine's status reads.</summary>
+    public const string BuiltInPluginName = "kurobe";
+
+    private static readonly Version HostVersion = typeof(EngineRegistry).Assembly.GetName().Version ?? new Version(1, 0);
+
     private readonly PluginOptions _options;
     private readonly PluginCatalog _catalog;
     private readonly TimeProvider _timeProvider;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<EngineRegistry> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly Lock _drainsLock = new();
     private readonly List<Task> _drains = [];
+    private readonly Func<IEnumerable<IBuiltInEngineProvider>> _builtInProviders;
+    private readonly Dictionary<(EngineKind Kind, string Profile), BuiltInEngine> _builtIns = [];
+    private readonly ConcurrentDictionary<(EngineKind Kind, string Profile), string> _callFailures = new();
     private EngineSnapshot _snapshot = EngineSnapshot.Empty;
     private bool _configurationLoaded;
     private bool _disposed;
 
     public EngineRegistry(IOptions<PluginOptions> options, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+        : this(options, loggerFactory, timeProvider, () => [])
     {
+    }
+
+    /// <param name="builtInProviders">
+    /// The server's own providers, read at each reload: a built-in engine may itself lease engines from this
+    /// registry, so they cannot be constructor dependencies.
+    /// </param>
+    public EngineRegistry(
+        IOptions<PluginOptions> options,
+        ILoggerFactory loggerFactory,
+        TimeProvider timeProvider,
+        Func<IEnumerable<IBuiltInEngineProvider>> builtInProviders)
+    {
+        _builtInProviders = builtInProviders;
         _options = options.Value;
         _timeProvider = timeProvider;
+        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<EngineRegistry>();
         _catalog = new PluginCatalog(loggerFactory, timeProvider);
         PluginDirectory = _options.ResolveDirectory();
@@ -74,7 +105,18 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
     /// <summary>Raised after every reload that changed what serves.</summary>
     public event EventHandler<EnginesReloadedEventArgs>? Reloaded;
 
-    public IReadOnlyList<EngineStatus> Statuses => Volatile.Read(ref _snapshot).Statuses;
+    public IReadOnlyList<EngineStatus> Statuses
+    {
+        get
+        {
+            var statuses = Volatile.Read(ref _snapshot).Statuses;
+            return _callFailures.IsEmpty
+                ? statuses
+                : [.. statuses.Select(s => _callFailures.TryGetValue((s.Kind, s.Profile), out var error) ? s with { LastError = error } : s)];
+        }
+    }
+
+    public void ReportCallFailure(EngineKind kind, string profile, string error) => _callFailures[(kind, profile)] = error;
 
     internal EngineSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
@@ -90,7 +132,7 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
                 throw new EngineUnavailableException($"No {KindText(kind)} engine is configured for profile '{profile}'.");
             }
 
-            if (slot.Engine is null || slot.Generation is null)
+            if (slot.Engine is null)
             {
                 throw new EngineUnavailableException(slot.Unavailable ?? $"The {KindText(kind)} engine for profile '{profile}' is not available.");
             }
@@ -98,6 +140,11 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
             if (slot.Engine is not TEngine engine)
             {
                 throw new EngineUnavailableException($"The {KindText(kind)} engine for profile '{profile}' is not a {typeof(TEngine).Name}.");
+            }
+
+            if (slot.Generation is null)
+            {
+                return new EngineLease<TEngine>(engine, slot.Status, static () => { });
             }
 
             // A generation retired between reading the snapshot and taking the lease refuses it; the next read sees
@@ -163,6 +210,7 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
         var previous = Volatile.Read(ref _snapshot);
         var configuration = ReadConfiguration(previous.Configuration);
         var configurationChanged = !SameProfiles(previous.Configuration, configuration);
+        var changedProviders = ChangedProviders(previous.Configuration, configuration);
 
         var generations = new Dictionary<string, PluginGeneration>(StringComparer.Ordinal);
         var folderErrors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -171,7 +219,7 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
         {
             var fingerprint = PluginCatalog.Fingerprint(Path.Combine(PluginDirectory, folder));
             previous.Generations.TryGetValue(folder, out var current);
-            if (current is not null && !configurationChanged && current.Fingerprint == fingerprint)
+            if (current is not null && current.Fingerprint == fingerprint && !current.Manifest.Providers.Any(changedProviders.Contains))
             {
                 generations[folder] = current;
                 continue;
@@ -239,11 +287,17 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
             }
         }
 
+        var builtInProviders = _builtInProviders().ToDictionary(p => p.Provider);
         var slots = new Dictionary<(EngineKind, string), EngineSlot>();
         foreach (var profile in configuration.Profiles)
         {
             var key = (profile.Kind, profile.Name);
             previous.Slots.TryGetValue(key, out var before);
+            if (before is null || !before.Profile.SameSettingsAs(profile))
+            {
+                _callFailures.TryRemove(key, out _);
+            }
+
             var lastGood = before is { Engine: not null } && before.Profile.Provider == profile.Provider ? before : null;
 
             EngineSlot slot;
@@ -265,6 +319,10 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
                             $"The {KindText(profile.Kind)} engine for profile '{profile.Name}' failed to start: {error}");
                 }
             }
+            else if (builtInProviders.TryGetValue(new EngineProvider(profile.Kind, profile.Provider), out var builtInProvider))
+            {
+                slot = BuiltIn(profile, builtInProvider);
+            }
             else if (folderErrors.Count > 0)
             {
                 var error = string.Join(" ", folderErrors.Values);
@@ -280,6 +338,11 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
             slots[key] = slot;
         }
 
+        foreach (var stale in _builtIns.Keys.Where(k => !slots.TryGetValue(k, out var slot) || slot.Generation is not null).ToList())
+        {
+            _builtIns.Remove(stale);
+        }
+
         return new EngineSnapshot(
             configuration,
             generations.ToFrozenDictionary(StringComparer.Ordinal),
@@ -289,13 +352,65 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
 
     private static EngineSlot Serving(EngineProfile profile, PluginGeneration generation, IEngine engine, string? lastError) =>
         new(profile, generation, engine,
-            new EngineStatus(profile.Kind, profile.Name, profile.Provider, generation.Manifest.Name, generation.Manifest.Version, EngineState.Ready, lastError, generation.LoadedAt),
+            new EngineStatus(profile.Kind, profile.Name, profile.Provider, generation.Manifest.Name, generation.Manifest.Version, EngineState.Ready, lastError, generation.LoadedAt, profile.Fallback),
             null);
 
     private static EngineSlot Unavailable(EngineProfile profile, PluginGeneration? generation, EngineState state, string? lastError, string message) =>
         new(profile, null, null,
-            new EngineStatus(profile.Kind, profile.Name, profile.Provider, generation?.Manifest.Name, generation?.Manifest.Version, state, lastError, null),
+            new EngineStatus(profile.Kind, profile.Name, profile.Provider, generation?.Manifest.Name, generation?.Manifest.Version, state, lastError, null, profile.Fallback),
             message);
+
+    private EngineSlot BuiltIn(EngineProfile profile, IBuiltInEngineProvider provider)
+    {
+        var key = (profile.Kind, profile.Name);
+        if (!_builtIns.TryGetValue(key, out var builtIn) || !builtIn.Profile.SameSettingsAs(profile))
+        {
+            var context = new EngineContext(profile.Name, profile.Config, _loggerFactory, _timeProvider);
+            try
+            {
+                builtIn = new BuiltInEngine(profile, provider.Create(context), null, _timeProvider.GetUtcNow());
+            }
+            catch (Exception ex)
+            {
+                _logger.BuiltInEngineFailed(ex, EnginesConfiguration.KindName(profile.Kind), profile.Name, profile.Provider);
+                builtIn = new BuiltInEngine(profile, null, ex.Message, _timeProvider.GetUtcNow());
+            }
+
+            _builtIns[key] = builtIn;
+        }
+
+        var status = new EngineStatus(
+            profile.Kind, profile.Name, profile.Provider, BuiltInPluginName, HostVersion,
+            builtIn.Engine is null ? EngineState.Failed : EngineState.Ready, builtIn.Error, builtIn.CreatedAt, profile.Fallback, BuiltIn: true);
+        return builtIn.Engine is null
+            ? new EngineSlot(profile, null, null, status, $"The {KindText(profile.Kind)} engine for profile '{profile.Name}' failed to start: {builtIn.Error}")
+            : new EngineSlot(profile, null, builtIn.Engine, status, null);
+    }
+
+    /// <summary>The providers whose profiles were added, removed or changed: only their plugins need to load again.</summary>
+    private static HashSet<EngineProvider> ChangedProviders(EnginesConfiguration before, EnginesConfiguration after)
+    {
+        var changed = new HashSet<EngineProvider>();
+        foreach (var profile in after.Profiles)
+        {
+            var old = before.Find(profile.Kind, profile.Name);
+            if (old is null || !old.SameSettingsAs(profile))
+            {
+                changed.Add(new EngineProvider(profile.Kind, profile.Provider));
+                if (old is not null)
+                {
+                    changed.Add(new EngineProvider(old.Kind, old.Provider));
+                }
+            }
+        }
+
+        foreach (var profile in before.Profiles.Where(p => after.Find(p.Kind, p.Name) is null))
+        {
+            changed.Add(new EngineProvider(profile.Kind, profile.Provider));
+        }
+
+        return changed;
+    }
 
     private EnginesConfiguration ReadConfiguration(EnginesConfiguration lastGood)
     {

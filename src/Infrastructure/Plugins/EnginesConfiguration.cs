@@ -10,10 +10,11 @@ using YamlDotNet.RepresentationModel;
 namespace Kurobe.Infrastructure.Plugins;
 
 /// <summary>One profile of engines.yaml: which provider serves it, with which settings.</summary>
-internal sealed record EngineProfile(EngineKind Kind, string Name, string Provider, JsonElement Config)
+/// <param name="Fallback">The profile of the same kind that answers when this one's engine fails a call.</param>
+internal sealed record EngineProfile(EngineKind Kind, string Name, string Provider, JsonElement Config, string? Fallback = null)
 {
     public bool SameSettingsAs(EngineProfile other) =>
-        Kind == other.Kind && Name == other.Name && Provider == other.Provider
+        Kind == other.Kind && Name == other.Name && Provider == other.Provider && Fallback == other.Fallback
         && Config.GetRawText() == other.Config.GetRawText();
 }
 
@@ -119,6 +120,21 @@ internal sealed partial class EnginesConfiguration
             }
         }
 
+        foreach (var profile in profiles.Where(p => p.Fallback is not null))
+        {
+            var where = $"{KindName(profile.Kind)}.{profile.Name}.fallback";
+            if (profile.Fallback == profile.Name)
+            {
+                throw new EnginesConfigurationException($"{source}: '{where}' names the profile itself; a fallback must be another profile.");
+            }
+
+            if (!profiles.Any(p => p.Kind == profile.Kind && p.Name == profile.Fallback))
+            {
+                throw new EnginesConfigurationException(
+                    $"{source}: '{where}' names '{profile.Fallback}', which is not a {KindName(profile.Kind)} profile.");
+            }
+        }
+
         return new EnginesConfiguration(profiles);
     }
 
@@ -130,6 +146,7 @@ internal sealed partial class EnginesConfiguration
         }
 
         string? provider = null;
+        string? fallback = null;
         var config = new JsonObject();
         foreach (var (key, value) in mapping.Children)
         {
@@ -156,8 +173,16 @@ internal sealed partial class EnginesConfiguration
 
                     config = (JsonObject)ToJson(configMapping)!;
                     break;
+                case "fallback":
+                    fallback = value is YamlScalarNode fallbackScalar ? fallbackScalar.Value : null;
+                    if (fallback is null || !ProfileName().IsMatch(fallback))
+                    {
+                        throw Invalid(source, value, $"'{where}.fallback' must be a profile name matching ^[a-z][a-z0-9_-]*$");
+                    }
+
+                    break;
                 default:
-                    throw Invalid(source, key, $"unknown key '{ScalarOf(key)}' in '{where}'; expected 'provider' and 'config'");
+                    throw Invalid(source, key, $"unknown key '{ScalarOf(key)}' in '{where}'; expected 'provider', 'config' and 'fallback'");
             }
         }
 
@@ -166,7 +191,7 @@ internal sealed partial class EnginesConfiguration
             throw Invalid(source, mapping, $"'{where}' has no 'provider'");
         }
 
-        return new EngineProfile(kind, profileName, provider, JsonSerializer.SerializeToElement(config, PluginJsonContext.Default.JsonObject));
+        return new EngineProfile(kind, profileName, provider, JsonSerializer.SerializeToElement(config, PluginJsonContext.Default.JsonObject), fallback);
     }
 
     private static JsonNode? ToJson(YamlNode node) => node switch

@@ -39,4 +39,7 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Debug, Message = "Change under {Path}; reloading after the files settle")]
     public static partial void ChangeDetected(this ILogger logger, string path);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Error, Message = "The built-in {Kind} engine for profile {Profile} ({Provider}) could not be created")]
+    public static partial void BuiltInEngineFailed(this ILogger logger, Exception exception, string kind, string profile, string provider);
 }

@@ -2,6 +2,8 @@ using Kurobe.Application.Engines.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Kurobe.Infrastructure.Plugins;
 
@@ -26,7 +28,11 @@ public static class PluginServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<EngineRegistry>();
+        services.AddSingleton(sp => new EngineRegistry(
+            sp.GetRequiredService<IOptions<PluginOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<IBuiltInEngineProvider>));
         services.AddSingleton<IEngineRegistry>(sp => sp.GetRequiredService<EngineRegistry>());
         services.AddSingleton<PluginHostService>();
         services.AddHostedService(sp => sp.GetRequiredService<PluginHostService>());

@@ -7,6 +7,7 @@ using Kurobe.Application.Visualization.RecommendChart;
 using Kurobe.Plugins.Abstractions;
 using Kurobe.Plugins.Abstractions.Hosting;
 using Kurobe.Plugins.Abstractions.Visualization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Kurobe.Application.UnitTests.Visualization;
@@ -71,13 +72,13 @@ public sealed class RecommendChartQueryHandlerTests
         failed.Message.ShouldBe("The visualization engine 'scripted' failed.");
         failed.Message.ShouldNotContain("secret");
         timedOut.Message.ShouldContain("did not answer within 1 s");
-        wrong.Message.ShouldContain("invalid chart");
+        wrong.Message.ShouldContain("invalid answer: unknown chart kind 999");
         throwing.Leases.ShouldBe(0);
         hanging.Leases.ShouldBe(0);
     }
 
     private static RecommendChartQueryHandler Handler(ScriptedEngine engine, int timeoutSeconds = 10) =>
-        new(engine, Options.Create(new EngineOptions { VisualizationTimeoutSeconds = timeoutSeconds }));
+        new(new EngineCaller(engine, NullLogger<EngineCaller>.Instance), Options.Create(new EngineOptions { VisualizationTimeoutSeconds = timeoutSeconds }));
 
     private static ChartRecommendation Chart(ChartKind kind) =>
         new(kind, new ChartEncodings(null, null, null, null), "t", "r", new JsonObject { ["mark"] = "bar" });
@@ -106,6 +107,10 @@ public sealed class RecommendChartQueryHandlerTests
         {
             Requests.Add(request);
             return answer(cancellationToken);
+        }
+
+        public void ReportCallFailure(EngineKind kind, string profile, string error)
+        {
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

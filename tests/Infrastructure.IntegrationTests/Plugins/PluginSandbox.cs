@@ -67,7 +67,7 @@ internal sealed class PluginSandbox : IAsyncDisposable
 
     public void WriteEngines(string yaml) => File.WriteAllText(EnginesFile, yaml);
 
-    public EngineRegistry CreateRegistry(int debounceMilliseconds = 200, int drainSeconds = 10)
+    public EngineRegistry CreateRegistry(int debounceMilliseconds = 200, int drainSeconds = 10, params IBuiltInEngineProvider[] builtIns)
     {
         var options = Options.Create(new PluginOptions
         {
@@ -76,7 +76,7 @@ internal sealed class PluginSandbox : IAsyncDisposable
             ReloadDebounceMilliseconds = debounceMilliseconds,
             DrainTimeoutSeconds = drainSeconds,
         });
-        _registry = new EngineRegistry(options, NullLoggerFactory.Instance, TimeProvider.System);
+        _registry = new EngineRegistry(options, NullLoggerFactory.Instance, TimeProvider.System, () => builtIns);
         return _registry;
     }
 

@@ -18,6 +18,8 @@ internal sealed class EngineGraphType : ObjectGraphType<EngineStatus>
         Field<NonNullGraphType<EngineStateGraphType>>("status").Resolve(c => c.Source.State);
         Field<StringGraphType>("lastError").Description("The latest load or call failure.").Resolve(c => c.Source.LastError);
         Field<DateTimeOffsetGraphType>("loadedAt").Resolve(c => c.Source.LoadedAt);
+        Field<StringGraphType>("fallback").Description("The profile that answers when this one's engine fails a call.").Resolve(c => c.Source.Fallback);
+        Field<NonNullGraphType<BooleanGraphType>>("builtIn").Description("Whether the server itself provides this engine rather than a plugin.").Resolve(c => c.Source.BuiltIn);
     }
 }
 

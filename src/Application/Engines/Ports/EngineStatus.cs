@@ -23,6 +23,8 @@ public enum EngineState
 /// <param name="State">Whether it answers.</param>
 /// <param name="LastError">The latest load or call failure, safe to show.</param>
 /// <param name="LoadedAt">When the serving generation was loaded.</param>
+/// <param name="Fallback">The profile that answers when this one's engine fails a call, if one is configured.</param>
+/// <param name="BuiltIn">Whether the server itself provides the engine rather than a plugin.</param>
 public sealed record EngineStatus(
     EngineKind Kind,
     string Profile,
@@ -31,4 +33,6 @@ public sealed record EngineStatus(
     Version? Version,
     EngineState State,
     string? LastError,
-    DateTimeOffset? LoadedAt);
+    DateTimeOffset? LoadedAt,
+    string? Fallback = null,
+    bool BuiltIn = false);

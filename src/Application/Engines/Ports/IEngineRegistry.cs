@@ -19,4 +19,10 @@ public interface IEngineRegistry
 
     /// <summary>Every configured profile and its state, for the <c>engines</c> query and health.</summary>
     IReadOnlyList<EngineStatus> Statuses { get; }
+
+    /// <summary>
+    /// Records that a call to the engine serving <paramref name="profile"/> failed (threw, timed out or answered
+    /// nonsense), so that the failure shows as its <see cref="EngineStatus.LastError"/> until the profile reloads.
+    /// </summary>
+    void ReportCallFailure(EngineKind kind, string profile, string error);
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Kurobe.Application.Engines;
-using Kurobe.Application.Engines.Ports;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Encoding;
 using Kurobe.Plugins.Abstractions;
@@ -45,33 +44,25 @@ public sealed class RecommendChartQueryValidator : AbstractValidator<RecommendCh
     }
 }
 
-public sealed class RecommendChartQueryHandler(IEngineRegistry engines, IOptions<EngineOptions> options)
+public sealed class RecommendChartQueryHandler(EngineCaller engines, IOptions<EngineOptions> options)
     : IQueryHandler<RecommendChartQuery, ChartRecommendation>
 {
     public async ValueTask<ChartRecommendation> Handle(RecommendChartQuery query, CancellationToken cancellationToken)
     {
         var request = ResultProfiler.Profile(query.Columns, query.RowsJson, query.Question);
-        using var lease = engines.Lease<IVisualizationEngine>(EngineKind.Visualization, query.Profile);
-        var limit = TimeSpan.FromSeconds(options.Value.VisualizationTimeoutSeconds);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
-        ChartRecommendation? chart;
-        try
-        {
-            chart = await lease.Engine.RecommendAsync(request, timeout.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new EngineUnavailableException($"The visualization engine '{lease.Status.Provider}' did not answer within {limit.TotalSeconds:0} s.");
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A plugin's failure is contained: the caller gets a plain error, the log keeps the detail.
-            throw new EngineUnavailableException($"The visualization engine '{lease.Status.Provider}' failed.", exception);
-        }
-
-        return chart is { VegaLite: not null, Encodings: not null } && Enum.IsDefined(chart.Kind)
-            ? chart
-            : throw new EngineUnavailableException($"The visualization engine '{lease.Status.Provider}' returned an invalid chart.");
+        var answer = await engines.CallAsync<IVisualizationEngine, ChartRecommendation>(
+            EngineKind.Visualization,
+            query.Profile,
+            TimeSpan.FromSeconds(options.Value.VisualizationTimeoutSeconds),
+            (engine, token) => engine.RecommendAsync(request, token),
+            ProblemWith,
+            cancellationToken);
+        return answer.Result;
     }
+
+    private static string? ProblemWith(ChartRecommendation chart) =>
+        chart.VegaLite is null ? "no Vega-Lite specification"
+        : chart.Encodings is null ? "no encodings"
+        : !Enum.IsDefined(chart.Kind) ? $"unknown chart kind {(int)chart.Kind}"
+        : null;
 }
