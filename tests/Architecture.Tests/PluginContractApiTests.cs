@@ -74,16 +74,16 @@ public sealed class PluginContractApiTests
             bases.Add(Name(baseType));
         }
 
-        bases.AddRange(type.GetInterfaces().Where(i => i.Namespace?.StartsWith("Kurobe", StringComparison.Ordinal) == true || type.IsInterface).Select(Name).Order(StringComparer.Ordinal));
+        bases.AddRange(type.GetInterfaces().Where(i => i.Namespace?.StartsWith("Kurobe", StringComparison.Ordinal) == true || type.IsInterface).Select(i => Name(i)).Order(StringComparer.Ordinal));
         return bases.Count == 0 ? "" : " : " + string.Join(", ", bases);
     }
 
     private static string Member(MemberInfo member) => member switch
     {
         ConstructorInfo constructor => $"ctor({Parameters(constructor.GetParameters())})",
-        MethodInfo method => $"{(method.IsStatic ? "static " : "")}{Name(method.ReturnType)} {method.Name}({Parameters(method.GetParameters())})",
-        PropertyInfo property => $"{Name(property.PropertyType)} {property.Name} {{ {(property.GetMethod?.IsPublic == true ? "get; " : "")}{(property.SetMethod?.IsPublic == true ? (IsInit(property) ? "init; " : "set; ") : "")}}}",
-        FieldInfo field => field.DeclaringType!.IsEnum ? $"{field.Name} = {field.GetRawConstantValue()}" : $"{(field.IsStatic ? "static " : "")}{Name(field.FieldType)} {field.Name}",
+        MethodInfo method => $"{(method.IsStatic ? "static " : "")}{Name(method.ReturnType, Nullability.Create(method.ReturnParameter))} {method.Name}({Parameters(method.GetParameters())})",
+        PropertyInfo property => $"{Name(property.PropertyType, Nullability.Create(property))} {property.Name} {{ {(property.GetMethod?.IsPublic == true ? "get; " : "")}{(property.SetMethod?.IsPublic == true ? (IsInit(property) ? "init; " : "set; ") : "")}}}",
+        FieldInfo field => field.DeclaringType!.IsEnum ? $"{field.Name} = {field.GetRawConstantValue()}" : $"{(field.IsStatic ? "static " : "")}{Name(field.FieldType, Nullability.Create(field))} {field.Name}",
         EventInfo @event => $"event {Name(@event.EventHandlerType!)} {@event.Name}",
         _ => member.ToString() ?? member.Name,
     };
@@ -92,23 +92,35 @@ public sealed class PluginContractApiTests
         property.SetMethod!.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");
 
     private static string Parameters(ParameterInfo[] parameters) =>
-        string.Join(", ", parameters.Select(p => $"{Name(p.ParameterType)} {p.Name}{(p.HasDefaultValue ? " = " + (p.DefaultValue ?? "null") : "")}"));
+        string.Join(", ", parameters.Select(p => $"{Name(p.ParameterType, Nullability.Create(p))} {p.Name}{(p.HasDefaultValue ? " = " + (p.DefaultValue ?? "null") : "")}"));
 
-    private static string Name(Type type)
+    // Nullable reference annotations are part of the contract: making a parameter or result nullable breaks plugins
+    // compiled with warnings as errors, so the snapshot prints them ('?').
+    private static string Name(Type type, NullabilityInfo? nullability = null)
     {
-        if (type.IsByRef || type.IsArray)
+        var mark = nullability is { ReadState: NullabilityState.Nullable } && !type.IsValueType ? "?" : "";
+        if (type.IsByRef)
         {
-            return Name(type.GetElementType()!) + (type.IsByRef ? "&" : "[]");
+            return Name(type.GetElementType()!, nullability) + "&";
+        }
+
+        if (type.IsArray)
+        {
+            return Name(type.GetElementType()!, nullability?.ElementType) + "[]" + mark;
         }
 
         if (type.IsGenericType)
         {
             var name = type.GetGenericTypeDefinition().FullName!;
-            return $"{name[..name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Name))}>";
+            var arguments = type.GetGenericArguments()
+                .Select((argument, i) => Name(argument, nullability?.GenericTypeArguments.ElementAtOrDefault(i)));
+            return $"{name[..name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", arguments)}>{mark}";
         }
 
-        return type.FullName ?? type.Name;
+        return (type.FullName ?? type.Name) + mark;
     }
+
+    private static NullabilityInfoContext Nullability => new();
 
     private static string RepositoryRoot()
     {
