@@ -1,4 +1,5 @@
 using Kurobe.Domain.Common;
+using Kurobe.Domain.Tenancy;
 
 namespace Kurobe.Domain.DataSources;
 
@@ -6,6 +7,7 @@ namespace Kurobe.Domain.DataSources;
 public sealed class DataSource
 {
     public DataSource(
+        TenantId tenantId,
         DataSourceId id,
         DataSourceName name,
         DataSourceConnection connection,
@@ -21,6 +23,7 @@ public sealed class DataSource
         }
 
         ArgumentNullException.ThrowIfNull(connection);
+        TenantId = tenantId;
         Id = id;
         Name = name;
         Connection = connection;
@@ -32,6 +35,9 @@ public sealed class DataSource
         UpdatedAt = createdAt;
         Revision = 1;
     }
+
+    /// <summary>The tenant that owns the source; no other tenant sees it.</summary>
+    public TenantId TenantId { get; }
 
     public DataSourceId Id { get; }
 
@@ -108,6 +114,7 @@ public sealed class DataSource
 
     /// <summary>Rebuilds a stored source exactly as it was saved.</summary>
     public static DataSource Restore(
+        TenantId tenantId,
         DataSourceId id,
         DataSourceName name,
         DataSourceConnection connection,
@@ -116,7 +123,7 @@ public sealed class DataSource
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         int revision) =>
-        new(id, name, connection, DataSourceOrigin.Api, createdAt)
+        new(tenantId, id, name, connection, DataSourceOrigin.Api, createdAt)
         {
             Secret = secret,
             Limits = limits,

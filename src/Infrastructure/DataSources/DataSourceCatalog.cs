@@ -1,20 +1,33 @@
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 
 namespace Kurobe.Infrastructure.DataSources;
 
-/// <summary>Every source: those declared in configuration, then those created through the API.</summary>
-internal sealed class DataSourceCatalog(ConfiguredDataSources configured, IDataSourceStore store) : IDataSourceCatalog
+/// <summary>
+/// The caller's sources: those declared in configuration for its tenant, then those created through the API (the
+/// store filters those to the tenant itself). Outside an authenticated operation there are none.
+/// </summary>
+internal sealed class DataSourceCatalog(ConfiguredDataSources configured, IDataSourceStore store, ICurrentPrincipal principal) : IDataSourceCatalog
 {
     public async ValueTask<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken) =>
-        [.. configured.All, .. await store.ListAsync(cancellationToken)];
+        [.. Configured(), .. await store.ListAsync(cancellationToken)];
+
+    public async ValueTask<IReadOnlyList<DataSource>> ListForAllTenantsAsync(CancellationToken cancellationToken) =>
+        [.. configured.All, .. await store.ListForAllTenantsAsync(cancellationToken)];
 
     public async ValueTask<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken) =>
-        configured.Find(id) ?? await store.FindAsync(id, cancellationToken);
+        (configured.Find(id) is { } source && source.TenantId == Tenant ? source : null)
+        ?? await store.FindAsync(id, cancellationToken);
 
     public async ValueTask<DataSource?> FindByNameAsync(DataSourceName name, CancellationToken cancellationToken) =>
-        configured.All.FirstOrDefault(s => s.Name == name) ?? await store.FindByNameAsync(name, cancellationToken);
+        Configured().FirstOrDefault(s => s.Name == name) ?? await store.FindByNameAsync(name, cancellationToken);
 
     public ValueTask<DataSource?> FindDefaultAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult(configured.All.FirstOrDefault(s => s.IsDefault));
+        ValueTask.FromResult(Configured().FirstOrDefault(s => s.IsDefault));
+
+    private TenantId? Tenant => principal.Current?.TenantId;
+
+    private IEnumerable<DataSource> Configured() => configured.All.Where(s => s.TenantId == Tenant);
 }

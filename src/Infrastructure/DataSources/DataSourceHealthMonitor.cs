@@ -42,7 +42,7 @@ internal sealed partial class DataSourceHealthMonitor(
         var catalog = scope.ServiceProvider.GetRequiredService<IDataSourceCatalog>();
         var probe = scope.ServiceProvider.GetRequiredService<DataSourceProbe>();
         var board = scope.ServiceProvider.GetRequiredService<DataSourceStatusBoard>();
-        var sources = await catalog.ListAsync(cancellationToken);
+        var sources = await catalog.ListForAllTenantsAsync(cancellationToken);
         await Parallel.ForEachAsync(
             sources,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelChecks, CancellationToken = cancellationToken },

@@ -1,5 +1,6 @@
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
+using Kurobe.Domain.DataSources;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -7,17 +8,21 @@ namespace Kurobe.Infrastructure.DataSources;
 
 /// <summary>
 /// Reports every source from the monitor's latest checks (checking now those never checked). An unreachable source
-/// degrades only the queries that use it, so it makes the server Degraded, not unready.
+/// degrades only the queries that use it, so it makes the server Degraded, not unready. Health endpoints are
+/// anonymous: sources from the server's configuration are named, tenants' own sources only counted.
 /// </summary>
 internal sealed class DataSourcesHealthCheck(IServiceScopeFactory scopes, DataSourceStatusBoard board) : IHealthCheck
 {
+    private const string TenantSources = "tenant sources";
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var sources = await scope.ServiceProvider.GetRequiredService<IDataSourceCatalog>().ListAsync(cancellationToken);
+        var sources = await scope.ServiceProvider.GetRequiredService<IDataSourceCatalog>().ListForAllTenantsAsync(cancellationToken);
         var probe = scope.ServiceProvider.GetRequiredService<DataSourceProbe>();
         var data = new Dictionary<string, object>(StringComparer.Ordinal);
         var failing = new List<string>();
+        var (tenantSources, tenantSourcesFailing) = (0, 0);
         foreach (var source in sources)
         {
             var status = board.StatusOf(source.Id);
@@ -26,10 +31,28 @@ internal sealed class DataSourcesHealthCheck(IServiceScopeFactory scopes, DataSo
                 status = await probe.CheckAsync(source, cancellationToken);
             }
 
-            data[source.Name.Value] = status.Health.ToString();
-            if (status.Health != DataSourceHealth.Healthy)
+            var healthy = status.Health == DataSourceHealth.Healthy;
+            if (source.Origin == DataSourceOrigin.Configuration)
             {
-                failing.Add(source.Name.Value);
+                data[source.Name.Value] = status.Health.ToString();
+                if (!healthy)
+                {
+                    failing.Add(source.Name.Value);
+                }
+            }
+            else
+            {
+                tenantSources++;
+                tenantSourcesFailing += healthy ? 0 : 1;
+            }
+        }
+
+        if (tenantSources > 0)
+        {
+            data[TenantSources] = $"{tenantSources - tenantSourcesFailing} of {tenantSources} answer";
+            if (tenantSourcesFailing > 0)
+            {
+                failing.Add($"{tenantSourcesFailing} {TenantSources}");
             }
         }
 

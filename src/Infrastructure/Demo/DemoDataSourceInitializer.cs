@@ -1,4 +1,5 @@
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Infrastructure.DataSources;
 using Kurobe.Infrastructure.Storage;
 using Microsoft.Extensions.Hosting;
@@ -42,7 +43,7 @@ internal sealed partial class DemoDataSourceInitializer(
         }
 
         var name = DataSourceName.Create(DemoOptions.DataSourceName);
-        catalog.Register(new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(path), DataSourceOrigin.Configuration, timeProvider.GetUtcNow(), demo.IsDefault));
+        catalog.Register(new DataSource(TenantId.Default, DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(path), DataSourceOrigin.Configuration, timeProvider.GetUtcNow(), demo.IsDefault));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

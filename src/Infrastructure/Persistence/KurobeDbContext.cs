@@ -1,3 +1,4 @@
+using Kurobe.Application.Common.Security;
 using Kurobe.Infrastructure.Persistence.DataSources;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,20 +8,50 @@ namespace Kurobe.Infrastructure.Persistence;
 /// The metadata store. Each provider has its own subclass so that each keeps its own migrations; the model is the
 /// same, apart from the column types a provider does better (jsonb, timestamptz).
 /// </summary>
+/// <remarks>
+/// Every tenant-owned row is filtered to the caller's tenant by a global query filter, on both providers; on
+/// PostgreSQL row-level security enforces the same below EF (see <see cref="TenantSessionInterceptor"/>). Outside an
+/// authenticated operation the tenant is empty and nothing tenant-owned is visible.
+/// </remarks>
 internal abstract class KurobeDbContext : DbContext
 {
-    protected KurobeDbContext(DbContextOptions options)
-        : base(options)
-    {
-    }
+    private readonly ICurrentPrincipal? _principal;
+
+    protected KurobeDbContext(DbContextOptions options, ICurrentPrincipal? principal)
+        : base(options) =>
+        _principal = principal;
 
     public DbSet<DataSourceRecord> DataSources => Set<DataSourceRecord>();
 
     public abstract MetadataStoreProvider Provider { get; }
 
+    /// <summary>The tenant this context reads and writes: the caller's, or none (<see cref="Guid.Empty"/>).</summary>
+    public Guid CurrentTenantId => _principal?.Current?.TenantId.Value ?? Guid.Empty;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction, which on PostgreSQL carries the tenant for row-level security.
+    /// Every store operation goes through here: a statement outside a transaction sees no tenant's rows.
+    /// </summary>
+    public async Task<T> InTenantTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work(cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.UseSnakeCaseNamingConvention();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfiguration(new DataSourceRecordConfiguration(Provider));
+        modelBuilder.Entity<DataSourceRecord>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+    }
 }

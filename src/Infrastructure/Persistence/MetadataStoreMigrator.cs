@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +10,6 @@ namespace Kurobe.Infrastructure.Persistence;
 /// on SQLite) and applies only what is missing.
 /// </summary>
 internal sealed partial class MetadataStoreMigrator(
-    IServiceScopeFactory scopes,
     MetadataStoreConnection connection,
     ILogger<MetadataStoreMigrator> logger)
     : IHostedService
@@ -28,8 +26,8 @@ internal sealed partial class MetadataStoreMigrator(
             Directory.CreateDirectory(directory);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var context = scope.ServiceProvider.GetRequiredService<KurobeDbContext>();
+        // As the login role, which owns the schema: runtime connections act as the app role, which owns nothing.
+        await using var context = CreateOwnerContext();
         var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         await context.Database.MigrateAsync(cancellationToken);
         if (connection.Provider == MetadataStoreProvider.Sqlite)
@@ -47,6 +45,11 @@ internal sealed partial class MetadataStoreMigrator(
             LogApplied(logger, pending.Count, pending[^1]);
         }
     }
+
+    /// <summary>A context connected as the login role, which owns the schema; for migrations only.</summary>
+    internal KurobeDbContext CreateOwnerContext() => connection.Provider == MetadataStoreProvider.Postgres
+        ? new PostgresKurobeDbContext(new DbContextOptionsBuilder<PostgresKurobeDbContext>().UseNpgsql(connection.ConnectionString).Options)
+        : new SqliteKurobeDbContext(new DbContextOptionsBuilder<SqliteKurobeDbContext>().UseSqlite(connection.ConnectionString).Options);
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Information, Message = "Metadata store: {Provider} at {Location}")]
     private static partial void LogMigrating(ILogger logger, MetadataStoreProvider provider, string location);

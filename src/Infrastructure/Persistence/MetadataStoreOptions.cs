@@ -16,6 +16,17 @@ public sealed class MetadataStoreOptions
     /// <summary>A PostgreSQL connection string; empty for the embedded SQLite store.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// On PostgreSQL, the role every runtime connection acts as (<c>-c role=...</c> at connect time): it owns
+    /// nothing, cannot bypass row-level security, and may only insert and read audit records. Migrations run as the
+    /// connecting user, which owns the schema, and create this role. Empty to connect as the login role itself (when
+    /// the login is already such a role).
+    /// </summary>
+    public string AppRole { get; set; } = DefaultAppRole;
+
+    public const string DefaultAppRole = "kurobe_app";
+
+
     public MetadataStoreProvider Provider =>
         string.IsNullOrWhiteSpace(ConnectionString) ? MetadataStoreProvider.Sqlite : MetadataStoreProvider.Postgres;
 

@@ -1,3 +1,4 @@
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Infrastructure.Persistence.DataSources;
 using Kurobe.Infrastructure.Storage;
@@ -34,19 +35,21 @@ public static class PersistenceServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MetadataStoreOptions>>(),
             sp.GetRequiredService<IOptions<StorageOptions>>()));
         services.AddSingleton<TimestampsInterceptor>();
+        services.AddSingleton<TenantSessionInterceptor>();
+        services.TryAddSingleton<ICurrentPrincipal, AmbientPrincipal>();
 
         var provider = new MetadataStoreOptions { ConnectionString = connectionString }.Provider;
         if (provider == MetadataStoreProvider.Postgres)
         {
             services.AddDbContext<PostgresKurobeDbContext>((sp, options) =>
-                options.UseNpgsql(sp.GetRequiredService<MetadataStoreConnection>().ConnectionString)
-                    .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));
+                options.UseNpgsql(sp.GetRequiredService<MetadataStoreConnection>().RuntimeConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>(), sp.GetRequiredService<TenantSessionInterceptor>()));
             services.AddScoped<KurobeDbContext>(sp => sp.GetRequiredService<PostgresKurobeDbContext>());
         }
         else
         {
             services.AddDbContext<SqliteKurobeDbContext>((sp, options) =>
-                options.UseSqlite(sp.GetRequiredService<MetadataStoreConnection>().ConnectionString)
+                options.UseSqlite(sp.GetRequiredService<MetadataStoreConnection>().RuntimeConnectionString)
                     .AddInterceptors(sp.GetRequiredService<TimestampsInterceptor>()));
             services.AddScoped<KurobeDbContext>(sp => sp.GetRequiredService<SqliteKurobeDbContext>());
         }

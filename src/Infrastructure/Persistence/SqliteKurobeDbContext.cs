@@ -1,9 +1,11 @@
+using Kurobe.Application.Common.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kurobe.Infrastructure.Persistence;
 
 /// <summary>The embedded store: one SQLite file in the data directory. Migrations in <c>Migrations/Sqlite</c>.</summary>
-internal sealed class SqliteKurobeDbContext(DbContextOptions<SqliteKurobeDbContext> options) : KurobeDbContext(options)
+internal sealed class SqliteKurobeDbContext(DbContextOptions<SqliteKurobeDbContext> options, ICurrentPrincipal? principal = null)
+    : KurobeDbContext(options, principal)
 {
     public override MetadataStoreProvider Provider => MetadataStoreProvider.Sqlite;
 

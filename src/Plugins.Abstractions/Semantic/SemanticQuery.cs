@@ -45,7 +45,7 @@ public enum FilterOperator
     /// <summary>Less than or equal to the one value.</summary>
     LessThanOrEqual,
 
-    /// <summary>From the first value (included) to the second (excluded); for time ranges.</summary>
+    /// <summary>From the first value to the second, both included (SQL <c>BETWEEN</c>); for ranges such as dates.</summary>
     Between,
 }
 

@@ -1,5 +1,6 @@
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 
 namespace Kurobe.Application.UnitTests.Fakes;
 
@@ -9,15 +10,17 @@ internal sealed class FakeDataSources(params DataSource[] sources) : IDataSource
     {
         if (limits is null)
         {
-            return new(DataSourceId.ForConfiguredSource(DataSourceName.Create(name)), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), DataSourceOrigin.Configuration, DateTimeOffset.UnixEpoch, isDefault);
+            return new(TenantId.Default, DataSourceId.ForConfiguredSource(DataSourceName.Create(name)), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), DataSourceOrigin.Configuration, DateTimeOffset.UnixEpoch, isDefault);
         }
 
-        var source = DataSource.Restore(
+        var source = DataSource.Restore(TenantId.Default,
             new DataSourceId(Guid.NewGuid()), DataSourceName.Create(name), new DuckDbConnection($"/data/{name}.duckdb"), null, limits, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1);
         return isDefault ? throw new ArgumentException("Stored sources cannot be the default.", nameof(isDefault)) : source;
     }
 
     public ValueTask<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<DataSource>>(sources);
+
+    public ValueTask<IReadOnlyList<DataSource>> ListForAllTenantsAsync(CancellationToken cancellationToken) => ListAsync(cancellationToken);
 
     public ValueTask<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken) =>
         ValueTask.FromResult(sources.FirstOrDefault(s => s.Id == id));

@@ -4,6 +4,7 @@ using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.RunSql;
 using Kurobe.Application.UnitTests.Fakes;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 
 namespace Kurobe.Application.UnitTests.Querying;
 
@@ -37,7 +38,8 @@ public sealed class RunSqlCachingAndLimitsTests
 
         var keys = setup.Cache.Requests.Select(r => r.Key).ToList();
         keys[0].Value.ShouldNotBe(keys[1].Value);
-        keys[0].Scope.ShouldBe(keys[1].Scope);
+        keys[0].Tenant.ShouldBe(TenantId.Default, "the cache key is the source's tenant's");
+        keys[1].Tenant.ShouldBe(keys[0].Tenant);
         keys[0].SourceRevision.ShouldBe(1);
     }
 

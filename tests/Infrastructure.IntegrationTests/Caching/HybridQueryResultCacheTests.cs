@@ -79,7 +79,7 @@ public sealed class HybridQueryResultCacheTests : IAsyncLifetime
         QueryCacheKey[] keys =
         [
             TestQueries.Key(source),
-            TestQueries.Key(source, scope: "tenant-b"),
+            TestQueries.Key(source, tenant: TestQueries.TenantB),
             TestQueries.Key(TestQueries.NewSource()),
             TestQueries.Key(source, revision: 2),
             TestQueries.Key(source, maxRows: 10),

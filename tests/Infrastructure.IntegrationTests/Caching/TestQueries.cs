@@ -1,6 +1,7 @@
 using System.Text;
 using Kurobe.Application.Querying.Caching;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Plugins.Abstractions;
 
 namespace Kurobe.Infrastructure.IntegrationTests.Caching;
@@ -9,8 +10,12 @@ internal static class TestQueries
 {
     public static DataSourceId NewSource() => new(Guid.NewGuid());
 
-    public static QueryCacheKey Key(DataSourceId? source = null, string sql = "select n, label from numbers", string scope = "tenant-a", int revision = 1, long maxRows = 1_000) =>
-        new(scope, source ?? NewSource(), revision, sql, maxRows);
+    public static readonly TenantId TenantA = new(Guid.Parse("0193a1f0-0000-7000-8000-00000000000a"));
+
+    public static readonly TenantId TenantB = new(Guid.Parse("0193a1f0-0000-7000-8000-00000000000b"));
+
+    public static QueryCacheKey Key(DataSourceId? source = null, string sql = "select n, label from numbers", TenantId? tenant = null, int revision = 1, long maxRows = 1_000) =>
+        new(tenant ?? TenantA, source ?? NewSource(), revision, sql, maxRows);
 
     public static CachedQueryResult Result(string marker, int padBytes = 0) =>
         new(

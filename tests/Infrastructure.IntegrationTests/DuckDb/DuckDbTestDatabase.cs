@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Infrastructure.DuckDb;
 using Kurobe.Infrastructure.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +30,7 @@ public sealed class DuckDbTestDatabase : IDisposable
 
         File.WriteAllText(System.IO.Path.Combine(_directory, "outside.csv"), "a,b\n1,2\n");
         var name = DataSourceName.Create("test");
-        Source = new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(Path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow, isDefault: true);
+        Source = new DataSource(TenantId.Default, DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(Path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow, isDefault: true);
         Runner = new DuckDbConnector(_connections, Options.Create(new StorageOptions { DataDirectory = _directory }), NullLogger<DuckDbConnector>.Instance);
     }
 
@@ -45,7 +46,7 @@ public sealed class DuckDbTestDatabase : IDisposable
     {
         var name = DataSourceName.Create("missing");
         var path = System.IO.Path.Combine(_directory, $"missing-{Guid.NewGuid():N}.duckdb");
-        return new DataSource(DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow);
+        return new DataSource(TenantId.Default, DataSourceId.ForConfiguredSource(name), name, new DuckDbConnection(path), DataSourceOrigin.Configuration, DateTimeOffset.UtcNow);
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Kurobe.Application.Common.Errors;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public abstract class DataSourceStoreTests(MetadataStoreFixture fixture)
     public async Task Each_kind_of_source_reads_back_as_it_was_saved(ConnectionKind kind)
     {
         var createdAt = new DateTimeOffset(2026, 5, 6, 7, 8, 9, TimeSpan.FromHours(9)).AddTicks(1_234_567);
-        var source = new DataSource(new DataSourceId(Guid.NewGuid()), NewName("kind"), Connection(kind), DataSourceOrigin.Api, createdAt);
+        var source = new DataSource(TenantId.Default, new DataSourceId(Guid.NewGuid()), NewName("kind"), Connection(kind), DataSourceOrigin.Api, createdAt);
         if (kind == ConnectionKind.DuckDb)
         {
             source.Reconnect(new DuckDbConnection("/srv/data/other.duckdb"), createdAt.AddMinutes(1));
@@ -177,14 +178,14 @@ public abstract class DataSourceStoreTests(MetadataStoreFixture fixture)
         await AddAsync(source);
 
         await using var scope = fixture.OpenStore();
-        var twin = new DataSource(source.Id, NewName("twin"), source.Connection, DataSourceOrigin.Api, source.CreatedAt);
+        var twin = new DataSource(TenantId.Default, source.Id, NewName("twin"), source.Connection, DataSourceOrigin.Api, source.CreatedAt);
         await Should.ThrowAsync<ConflictException>(() => scope.Store.AddAsync(twin, Ct));
     }
 
     [Fact]
     public async Task Updates_are_saved_and_can_follow_one_another()
     {
-        var source = new DataSource(new DataSourceId(Guid.NewGuid()), NewName("edit"), Connection(ConnectionKind.Postgres), DataSourceOrigin.Api, fixture.Clock.GetUtcNow());
+        var source = new DataSource(TenantId.Default, new DataSourceId(Guid.NewGuid()), NewName("edit"), Connection(ConnectionKind.Postgres), DataSourceOrigin.Api, fixture.Clock.GetUtcNow());
         await AddAsync(source);
 
         await using (var scope = fixture.OpenStore())
@@ -338,7 +339,7 @@ public abstract class DataSourceStoreTests(MetadataStoreFixture fixture)
     private DataSource NewSource(string prefix, DateTimeOffset? createdAt = null) => NewSource(NewName(prefix), createdAt);
 
     private DataSource NewSource(DataSourceName name, DateTimeOffset? createdAt = null) =>
-        new(new DataSourceId(Guid.NewGuid()), name, new DuckDbConnection("/srv/data/test.duckdb"), DataSourceOrigin.Api, createdAt ?? fixture.Clock.GetUtcNow());
+        new(TenantId.Default, new DataSourceId(Guid.NewGuid()), name, new DuckDbConnection("/srv/data/test.duckdb"), DataSourceOrigin.Api, createdAt ?? fixture.Clock.GetUtcNow());
 
     private async Task AddAsync(DataSource source)
     {

@@ -1,4 +1,6 @@
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Ports;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -41,9 +43,9 @@ public abstract class MetadataStoreFixture : IAsyncLifetime
         services.AddKurobeMetadataStore(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
 
-        await using (var scope = _services.CreateAsyncScope())
+        // As the owner: the app role that runtime connections act as exists only once the migrations created it.
+        await using (var context = _services.GetRequiredService<MetadataStoreMigrator>().CreateOwnerContext())
         {
-            var context = scope.ServiceProvider.GetRequiredService<KurobeDbContext>();
             PendingBeforeFirstMigration = [.. await context.Database.GetPendingMigrationsAsync()];
         }
 
@@ -61,8 +63,8 @@ public abstract class MetadataStoreFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A store in a scope of its own, as one request would have it.</summary>
-    internal ScopedStore OpenStore() => new(Services.CreateAsyncScope());
+    /// <summary>A store in a scope of its own, as one request of <paramref name="tenant"/> (the default tenant when null) would have it.</summary>
+    internal ScopedStore OpenStore(TenantId? tenant = null) => new(Services.CreateAsyncScope(), tenant ?? TenantId.Default);
 
     /// <summary>Creates the empty store; returns the configuration that selects it, or null when it is unavailable.</summary>
     protected abstract Task<Dictionary<string, string?>?> CreateStoreAsync();
@@ -73,11 +75,18 @@ public abstract class MetadataStoreFixture : IAsyncLifetime
     protected abstract Exception Unavailable();
 }
 
-internal sealed class ScopedStore(AsyncServiceScope scope) : IAsyncDisposable
+/// <summary>A scope acting as an admin of one tenant until disposed. Open and dispose it on the test's own flow.</summary>
+internal sealed class ScopedStore(AsyncServiceScope scope, TenantId tenant) : IAsyncDisposable
 {
+    private readonly IDisposable _principal = AmbientPrincipal.Use(new Principal(tenant, PrincipalKind.ApiKey, "test", "test", Role.Admin));
+
     public IDataSourceStore Store { get; } = scope.ServiceProvider.GetRequiredService<IDataSourceStore>();
 
     public KurobeDbContext Context { get; } = scope.ServiceProvider.GetRequiredService<KurobeDbContext>();
 
-    public ValueTask DisposeAsync() => scope.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        _principal.Dispose();
+        return scope.DisposeAsync();
+    }
 }

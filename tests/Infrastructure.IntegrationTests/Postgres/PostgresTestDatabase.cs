@@ -1,6 +1,7 @@
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Infrastructure.IntegrationTests.Services;
 using Kurobe.Infrastructure.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -95,7 +96,7 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
         var admin = new NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString);
         var connection = new PostgresConnection(admin.Host!, port == 0 ? admin.Port : port, DatabaseName, username, PostgresSslMode.Disable);
         var name = DataSourceName.Create("pg-" + username.Replace('_', '-'));
-        return DataSource.Restore(
+        return DataSource.Restore(TenantId.Default,
             id ?? new DataSourceId(Guid.NewGuid()),
             name,
             connection,

@@ -1,4 +1,5 @@
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 using Kurobe.Infrastructure.Trino;
 using Kurobe.TrinoFake;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +43,7 @@ public sealed class FakeTrinoFixture : IAsyncLifetime
         var sourceName = DataSourceName.Create(name);
         var connection = new TrinoConnection(endpoint ?? Server.BaseUri, "alice", catalog, schema, authentication);
         var now = DateTimeOffset.UtcNow;
-        return DataSource.Restore(
+        return DataSource.Restore(TenantId.Default,
             new DataSourceId(Guid.NewGuid()),
             sourceName,
             connection,

@@ -44,6 +44,7 @@ public sealed class CreateDataSourceCommandHandler(
     IDataSourceStore store,
     ISecretProtector secrets,
     DataSourceStatusBoard statuses,
+    ICurrentPrincipal principal,
     TimeProvider timeProvider)
     : ICommandHandler<CreateDataSourceCommand, DataSourceView>
 {
@@ -56,6 +57,7 @@ public sealed class CreateDataSourceCommandHandler(
 
         var now = timeProvider.GetUtcNow();
         var source = new DataSource(
+            principal.Required().TenantId,
             new DataSourceId(Guid.CreateVersion7(now)),
             command.Name,
             command.Connection,

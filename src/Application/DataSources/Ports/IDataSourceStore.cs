@@ -7,6 +7,9 @@ public interface IDataSourceStore
 {
     Task<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every tenant's sources, for the server's own monitoring; never for a request.</summary>
+    Task<IReadOnlyList<DataSource>> ListForAllTenantsAsync(CancellationToken cancellationToken);
+
     Task<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken);
 
     Task<DataSource?> FindByNameAsync(DataSourceName name, CancellationToken cancellationToken);

@@ -36,9 +36,6 @@ public sealed class RunSqlQueryHandler(
     TimeProvider timeProvider)
     : IQueryHandler<RunSqlQuery, QueryResult>
 {
-    /// <summary>Whose results these are; one scope until results belong to tenants.</summary>
-    private const string CacheScope = "server";
-
     public async ValueTask<QueryResult> Handle(RunSqlQuery query, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
@@ -53,7 +50,7 @@ public sealed class RunSqlQueryHandler(
         }
         else
         {
-            var key = new QueryCacheKey(CacheScope, prepared.Source.Id, prepared.Source.Revision, prepared.Statement.NormalizedSql, maxRows);
+            var key = new QueryCacheKey(prepared.Source.TenantId, prepared.Source.Id, prepared.Source.Revision, prepared.Statement.NormalizedSql, maxRows);
             lookup = await cache.GetOrRunAsync(key, TimeSpan.FromSeconds(ttlSeconds), token => RunAsync(prepared, maxRows, token), cancellationToken);
         }
 

@@ -5,6 +5,8 @@ internal sealed class DataSourceRecord : IHasTimestamps
 {
     public Guid Id { get; set; }
 
+    public Guid TenantId { get; set; }
+
     public string Name { get; set; } = "";
 
     /// <summary>The connection's kind, also inside <see cref="Connection"/>; a column of its own for queries and reports.</summary>

@@ -8,7 +8,7 @@ internal sealed class DataSourceRecordConfiguration(MetadataStoreProvider provid
 {
     public const string TableName = "data_sources";
 
-    public const string NameIndexName = "ix_data_sources_name";
+    public const string NameIndexName = "ix_data_sources_tenant_id_name";
 
     public void Configure(EntityTypeBuilder<DataSourceRecord> builder)
     {
@@ -17,7 +17,8 @@ internal sealed class DataSourceRecordConfiguration(MetadataStoreProvider provid
         builder.Property(r => r.Id).ValueGeneratedNever();
 
         var name = builder.Property(r => r.Name).HasMaxLength(DataSourceName.MaxLength).IsRequired();
-        builder.HasIndex(r => r.Name).IsUnique().HasDatabaseName(NameIndexName);
+        builder.Property(r => r.TenantId).IsRequired();
+        builder.HasIndex(r => new { r.TenantId, r.Name }).IsUnique().HasDatabaseName(NameIndexName);
 
         builder.Property(r => r.Kind).HasMaxLength(16).IsRequired();
         var connection = builder.Property(r => r.Connection).IsRequired();

@@ -1,4 +1,5 @@
 using Kurobe.Domain.DataSources;
+using Kurobe.Domain.Tenancy;
 
 namespace Kurobe.Infrastructure.Persistence.DataSources;
 
@@ -8,6 +9,7 @@ internal static class DataSourceRecordMapping
     public static DataSourceRecord ToRecord(DataSource source, int version) => new()
     {
         Id = source.Id.Value,
+        TenantId = source.TenantId.Value,
         Name = source.Name.Value,
         Kind = DataSourceConnectionJson.KindName(source.Kind),
         Connection = DataSourceConnectionJson.Write(source.Connection),
@@ -21,6 +23,7 @@ internal static class DataSourceRecordMapping
     };
 
     public static DataSource ToDomain(DataSourceRecord record) => DataSource.Restore(
+        new TenantId(record.TenantId),
         new DataSourceId(record.Id),
         DataSourceName.Create(record.Name),
         DataSourceConnectionJson.Read(record.Connection),

@@ -16,21 +16,38 @@ internal sealed class EfDataSourceStore(KurobeDbContext context) : IDataSourceSt
     // Domain objects carry no persistence state, and a source may be read in one scope and saved in another.
     private static readonly ConditionalWeakTable<DataSource, StoredState> ReadStates = [];
 
+    /// <summary>The name of the PostgreSQL function (security definer) that lists every tenant's sources for the health monitor.</summary>
+    public const string AllTenantsFunction = "kurobe_all_data_sources";
+
     public async Task<IReadOnlyList<DataSource>> ListAsync(CancellationToken cancellationToken)
     {
-        var records = await context.DataSources.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var records = await context.InTenantTransactionAsync(
+            token => context.DataSources.AsNoTracking().OrderBy(r => r.Name).ToListAsync(token), cancellationToken);
+        return records.Select(Load).ToList();
+    }
+
+    public async Task<IReadOnlyList<DataSource>> ListForAllTenantsAsync(CancellationToken cancellationToken)
+    {
+        // Row-level security hides other tenants' rows from the app role; the function runs as the schema owner.
+        var rows = context.Provider == MetadataStoreProvider.Postgres
+            ? context.DataSources.FromSqlRaw($"SELECT * FROM {AllTenantsFunction}()")
+            : context.DataSources;
+        var records = await context.InTenantTransactionAsync(
+            token => rows.IgnoreQueryFilters().AsNoTracking().ToListAsync(token), cancellationToken);
         return records.Select(Load).ToList();
     }
 
     public async Task<DataSource?> FindAsync(DataSourceId id, CancellationToken cancellationToken)
     {
-        var record = await context.DataSources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id.Value, cancellationToken);
+        var record = await context.InTenantTransactionAsync(
+            token => context.DataSources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id.Value, token), cancellationToken);
         return record is null ? null : Load(record);
     }
 
     public async Task<DataSource?> FindByNameAsync(DataSourceName name, CancellationToken cancellationToken)
     {
-        var record = await context.DataSources.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name.Value, cancellationToken);
+        var record = await context.InTenantTransactionAsync(
+            token => context.DataSources.AsNoTracking().SingleOrDefaultAsync(r => r.Name == name.Value, token), cancellationToken);
         return record is null ? null : Load(record);
     }
 
@@ -68,7 +85,8 @@ internal sealed class EfDataSourceStore(KurobeDbContext context) : IDataSourceSt
         }
         catch (DbUpdateConcurrencyException exception)
         {
-            var exists = await context.DataSources.AsNoTracking().AnyAsync(r => r.Id == source.Id.Value, cancellationToken);
+            var exists = await context.InTenantTransactionAsync(
+                token => context.DataSources.AsNoTracking().AnyAsync(r => r.Id == source.Id.Value, token), cancellationToken);
             throw exists
                 ? new ConflictException("The data source was changed by someone else; reload it and try again.", exception)
                 : new NotFoundException($"The data source '{source.Name}' no longer exists.", exception);
@@ -79,7 +97,8 @@ internal sealed class EfDataSourceStore(KurobeDbContext context) : IDataSourceSt
 
     public async Task<bool> RemoveAsync(DataSourceId id, CancellationToken cancellationToken)
     {
-        var deleted = await context.DataSources.Where(r => r.Id == id.Value).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await context.InTenantTransactionAsync(
+            token => context.DataSources.Where(r => r.Id == id.Value).ExecuteDeleteAsync(token), cancellationToken);
         return deleted > 0;
     }
 
@@ -94,7 +113,7 @@ internal sealed class EfDataSourceStore(KurobeDbContext context) : IDataSourceSt
     {
         try
         {
-            await context.SaveChangesAsync(cancellationToken);
+            await context.InTenantTransactionAsync(token => context.SaveChangesAsync(token), cancellationToken);
         }
         catch (DbUpdateException exception) when (UniqueViolation.Matches(exception, out var onPrimaryKey))
         {

@@ -66,6 +66,10 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("secret");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
@@ -78,9 +82,9 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_data_sources");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("TenantId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_data_sources_name");
+                        .HasDatabaseName("ix_data_sources_tenant_id_name");
 
                     b.ToTable("data_sources", (string)null);
                 });

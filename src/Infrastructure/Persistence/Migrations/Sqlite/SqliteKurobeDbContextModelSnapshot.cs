@@ -61,6 +61,10 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("secret");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -74,9 +78,9 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_data_sources");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("TenantId", "Name")
                         .IsUnique()
-                        .HasDatabaseName("ix_data_sources_name");
+                        .HasDatabaseName("ix_data_sources_tenant_id_name");
 
                     b.ToTable("data_sources", (string)null);
                 });
