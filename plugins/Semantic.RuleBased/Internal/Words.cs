@@ -16,7 +16,8 @@ internal static class Words
         "who", "whose", "with", "within", "would", "you", "your", "sum", "count", "amount", "distinct", "unique",
         "different", "name", "names", "value", "values", "grand", "combined", "altogether", "so", "far", "generate",
         "generated", "earn", "earned", "had", "having", "like", "look", "looked", "compare", "compared", "comparison",
-        "vs", "versus", "against", "between", "while", "being", "into", "out", "up", "just", "only", "also",
+        "vs", "versus", "against", "between", "while", "being", "into", "out", "up", "just", "only", "also", "over",
+        "buy", "bought", "place", "placed",
     };
 
     /// <summary>Words after which a dimension is grouped by rather than qualified.</summary>
