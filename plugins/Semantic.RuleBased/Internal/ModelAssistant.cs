@@ -8,7 +8,7 @@ namespace Kurobe.Semantic.RuleBased.Internal;
 /// </summary>
 internal static class ModelAssistant
 {
-    private const int MaxDescriptionWords = 2;
+    private const int MaxDescriptionWords = 1;
     private const int MinDescriptionWordLength = 5;
 
     private static readonly HashSet<string> Vague = new(StringComparer.Ordinal)
@@ -16,7 +16,10 @@ internal static class ModelAssistant
         "amount", "value", "values", "number", "total", "which", "where", "their", "there", "other", "after", "before",
         "about", "every", "using", "based", "named", "include", "includes", "including", "excluding", "order", "orders",
         "measure", "dimension", "column", "table", "calculated", "given", "record", "records", "entry", "field",
+        "whether", "taken", "line", "lines", "row", "rows", "rate", "distinct", "customer", "product", "people",
     };
+
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal) { "when", "where", "who", "what", "which", "how" };
 
     public static ModelAssistance Assist(SemanticModel model)
     {
@@ -81,9 +84,9 @@ internal static class ModelAssistant
             yield return $"avg {averaged}";
             yield return $"mean {averaged}";
         }
-        else
+        else if (!measure.Name.Contains('_', StringComparison.Ordinal))
         {
-            yield return $"total {spaced}";
+            yield return Words.Plural(spaced);
         }
     }
 
@@ -92,16 +95,19 @@ internal static class ModelAssistant
         var spaced = Naming.Display(dimension.Name);
         yield return spaced;
         yield return Words.Plural(spaced);
-        foreach (var synonym in dimension.Synonyms.Where(s => !s.Contains(' ', StringComparison.Ordinal)))
+        foreach (var synonym in dimension.Synonyms.Where(s => !s.Contains(' ', StringComparison.Ordinal) && !QuestionWords.Contains(s)))
         {
             yield return Words.Plural(synonym.ToLowerInvariant());
         }
     }
 
+    /// <summary>Nouns, roughly: long enough, not a function or vague word, not a verb or adverb form.</summary>
     private static IEnumerable<string> DescriptionWords(string? description) =>
         Tokenizer.Tokenize(description ?? string.Empty)
             .Where(t => t.Kind == TokenKind.Word && t.Text.Length >= MinDescriptionWordLength &&
-                !Words.Function.Contains(t.Text) && !Vague.Contains(t.Text))
+                !Words.Function.Contains(t.Text) && !Vague.Contains(t.Text) && !Vague.Contains(t.Stem) &&
+                !t.Text.EndsWith("ed", StringComparison.Ordinal) && !t.Text.EndsWith("ing", StringComparison.Ordinal) &&
+                !t.Text.EndsWith("ly", StringComparison.Ordinal))
             .Select(t => t.Text)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxDescriptionWords);

@@ -103,7 +103,7 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
                 case TermKind.Measure when terms.Count > 1:
                 case TermKind.Dimension when terms.Count > 1:
                     return Refuse(
-                        $"'{phrase}' could mean {Naming.List(terms.Select(t => $"'{Naming.Display(t.Name)}'"))}; say which.",
+                        $"'{phrase}' could mean {Naming.List(terms.Select(t => $"'{Naming.Display(t.Name)}'"), "or")}; say which.",
                         terms.Select(t => $"Ask about '{Naming.Display(t.Name)}'."));
                 case TermKind.Measure:
                     measures.Add(new Named(mention, terms[0]));
@@ -156,7 +156,7 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
                 {
                     var phrase = Phrase(mention);
                     return Refuse(
-                        $"'{phrase}' could be a {Naming.List(owners.Select(Naming.Display))}; say which, for example '{Naming.Display(owners[0])} {phrase}'.",
+                        $"'{phrase}' could be a {Naming.List(owners.Select(Naming.Display), "or a")}; say which, for example '{Naming.Display(owners[0])} {phrase}'.",
                         owners.Select(o => $"{Naming.Display(o)} {phrase}"));
                 }
 
@@ -167,7 +167,7 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
             if (distinct.Count > 1)
             {
                 return Refuse(
-                    $"'{Phrase(mention)}' could be {Naming.List(distinct.Select(v => $"'{v}'"))}; say which.",
+                    $"'{Phrase(mention)}' could be {Naming.List(distinct.Select(v => $"'{v}'"), "or")}; say which.",
                     distinct.Select(v => $"Ask about '{v}'."));
             }
 

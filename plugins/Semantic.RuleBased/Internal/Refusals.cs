@@ -57,10 +57,10 @@ internal static class Naming
 {
     public static string Display(string name) => name.Replace('_', ' ');
 
-    /// <summary>"a", "a and b", "a, b and c".</summary>
-    public static string List(IEnumerable<string> items)
+    /// <summary>"a", "a and b", "a, b and c" (or "a, b or c").</summary>
+    public static string List(IEnumerable<string> items, string conjunction = "and")
     {
         var list = items.ToList();
-        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} and {list[^1]}";
+        return list.Count <= 1 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} {conjunction} {list[^1]}";
     }
 }
