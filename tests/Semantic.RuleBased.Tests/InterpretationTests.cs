@@ -174,6 +174,16 @@ public sealed class InterpretationTests
         { "profit by category descending", "profit by category order by profit desc" },
         { "revenue by region sorted by profit ascending", "revenue, profit by region order by profit asc" },
         { "revenue by category in ascending order", "revenue by category order by revenue asc" },
+        { "revenue by region sorted descending", "revenue by region order by revenue desc" },
+        { "revenue by region, revenue sorted by revenue", "revenue by region order by revenue desc" },
+    };
+
+    public static TheoryData<string, string> Exclusions => new()
+    {
+        { "revenue excluding Germany", "revenue where country != Germany" },
+        { "revenue not in Germany or France", "revenue where country not in (Germany, France)" },
+        { "orders not cancelled by month", "order_count by order_date:month where status != cancelled" },
+        { "revenue in Europe other than Germany", "revenue where region = Europe and country != Germany" },
     };
 
     public static TheoryData<string, string> Listing => new()
@@ -182,6 +192,7 @@ public sealed class InterpretationTests
         { "which countries are in Europe", "(no measure) by country where region = Europe" },
         { "which products are in the Laptops subcategory", "(no measure) by product where subcategory = Laptops" },
         { "which customers bought laptops", "(no measure) by customer where subcategory = Laptops" },
+        { "show revenue for the customer named Anna Schmidt", "revenue where customer = Anna Schmidt" },
     };
 
     [Theory]
@@ -195,6 +206,7 @@ public sealed class InterpretationTests
     [MemberData(nameof(Comparisons))]
     [MemberData(nameof(SeveralMeasures))]
     [MemberData(nameof(Sorting))]
+    [MemberData(nameof(Exclusions))]
     [MemberData(nameof(Listing))]
     public async Task Question_becomes_the_expected_query(string question, string expected)
     {

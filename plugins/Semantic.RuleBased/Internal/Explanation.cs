@@ -29,6 +29,8 @@ internal static class Explanation
                 FilterOperator.Between when filter.Field == primaryTime => $"{filter.Values[0]} to {filter.Values[1]}",
                 FilterOperator.Between => $"{field} {filter.Values[0]} to {filter.Values[1]}",
                 FilterOperator.Equals => $"{field} = {filter.Values[0]}",
+                FilterOperator.NotEquals => $"{field} not {filter.Values[0]}",
+                FilterOperator.NotIn => $"{field} not in ({string.Join(", ", filter.Values)})",
                 _ => $"{field} in ({string.Join(", ", filter.Values)})",
             });
         }

@@ -26,6 +26,11 @@ internal static class Interpreter
         "sorted", "sort", "ordered", "order", "ranked", "rank", "arranged",
     };
 
+    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
+    {
+        "not", "excluding", "exclude", "excluded", "except", "without", "besides",
+    };
+
     private static readonly (string[] Words, bool Descending)[] DirectionPhrases =
     [
         (["from", "highest", "to", "lowest"], true), (["from", "lowest", "to", "highest"], false),
@@ -66,6 +71,7 @@ internal static class Interpreter
         }
 
         ReadSorts(reading);
+        ReadNegations(reading);
         var lexicon = new Lexicon(model, request.KnownValues);
         ReadTerms(reading, lexicon, fuzzy: false);
         ReadFunctionWords(reading);
@@ -172,10 +178,40 @@ internal static class Interpreter
     {
         for (var i = 0; i + 1 < reading.Tokens.Count; i++)
         {
-            if (reading.IsFree(i) && reading.IsFree(i + 1) && SortVerbs.Contains(reading.Text(i)) && reading.Text(i + 1) == "by")
+            if (!reading.IsFree(i) || !SortVerbs.Contains(reading.Text(i)))
+            {
+                continue;
+            }
+
+            if (reading.IsFree(i + 1) && reading.Text(i + 1) == "by")
             {
                 reading.Sorts.Add(new SortMention(i, i + 2));
                 reading.Use(i, i + 2);
+            }
+            else if (reading.Directions.Any(d => d.Start == i + 1 || d.Start == i + 2 && reading.Text(i + 1) == "in"))
+            {
+                // "sorted descending": the direction says it all.
+                reading.Use(i, i + 1);
+            }
+        }
+    }
+
+    private static void ReadNegations(Reading reading)
+    {
+        for (var i = 0; i < reading.Tokens.Count; i++)
+        {
+            if (!reading.IsFree(i))
+            {
+                continue;
+            }
+
+            var length = Negations.Contains(reading.Text(i)) ? 1
+                : reading.Text(i) == "other" && reading.Text(i + 1) == "than" && reading.IsFree(i + 1) ? 2
+                : 0;
+            if (length > 0)
+            {
+                reading.Negations.Add(i + length - 1);
+                reading.Use(i, i + length);
             }
         }
     }

@@ -20,7 +20,12 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
 
     private sealed record Named(TermMention Mention, Term Term);
 
-    private sealed record ValueMention(TermMention Mention, string Dimension, string Value);
+    private sealed record ValueMention(TermMention Mention, string Dimension, string Value)
+    {
+        public bool Negated { get; set; }
+    }
+
+    private static readonly HashSet<string> ListFillers = new(StringComparer.Ordinal) { "in", "the", "for", "and", "or", "of", "from", "any" };
 
     public SemanticResult Build()
     {
@@ -28,6 +33,7 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
         var resolved = new List<ValueMention>();
         refusal = refusal
             ?? ResolveValues(dimensions, values, resolved)
+            ?? Negate(resolved)
             ?? AddMeasures(measures)
             ?? AddDimensions(dimensions, resolved)
             ?? AddTime(dimensions)
@@ -177,6 +183,42 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
         return null;
     }
 
+    /// <summary>"excluding Germany and France", "not completed": the values right after a negation are excluded.</summary>
+    private SemanticResult? Negate(List<ValueMention> values)
+    {
+        foreach (var negation in reading.Negations)
+        {
+            var negated = 0;
+            var j = negation + 1;
+            while (j < reading.Tokens.Count)
+            {
+                if (values.FirstOrDefault(v => v.Mention.Start == j) is { } value)
+                {
+                    value.Negated = true;
+                    negated++;
+                    j = value.Mention.End;
+                }
+                else if (ListFillers.Contains(reading.Text(j)) || reading.Tokens[j].Kind == TokenKind.Comma)
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (negated == 0)
+            {
+                return Refuse(
+                    $"I can only exclude values of a dimension, and nothing I know follows '{reading.Tokens[negation].Original}'.",
+                    "For example 'revenue excluding Germany' or 'orders not cancelled'.");
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The first measure, and those joined to it ("revenue and profit"); a count measure elsewhere only qualifies
     /// ("revenue of completed orders"). Anything else would combine measures in a way a query cannot express.
@@ -192,6 +234,11 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
                 return Refuse(
                     $"I can't divide '{Naming.Display(measures[i - 1].Term.Name)}' by '{Phrase(mention)}'; ask for measures the model defines.",
                     _model.Measures.Where(m => m.Name.StartsWith("average", StringComparison.Ordinal)).Select(m => $"Try '{Naming.Display(m.Name)}'."));
+            }
+
+            if (_measures.Any(m => m.Name == term.Name))
+            {
+                continue;
             }
 
             if (i == 0 || Words.Joining.Contains(before) || before == "by")
@@ -336,7 +383,7 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
             return null;
         }
 
-        foreach (var group in values.GroupBy(v => v.Dimension).Where(g => g.Select(v => v.Value).Distinct().Count() > 1))
+        foreach (var group in values.Where(v => !v.Negated).GroupBy(v => v.Dimension).Where(g => g.Select(v => v.Value).Distinct().Count() > 1))
         {
             _dimensions.Add((group.Min(v => v.Mention.Start), new DimensionRef(group.Key), null));
         }
@@ -476,12 +523,16 @@ internal sealed class QueryBuilder(SemanticRequest request, EngineOptions option
 
     private void AddValueFilters(List<ValueMention> values)
     {
-        foreach (var group in values.GroupBy(v => v.Dimension))
+        foreach (var group in values.GroupBy(v => (v.Dimension, v.Negated)))
         {
             var distinct = group.Select(v => v.Value).Distinct(StringComparer.Ordinal).ToList();
-            var filter = distinct.Count == 1
-                ? new SemanticFilter(group.Key, FilterOperator.Equals, distinct)
-                : new SemanticFilter(group.Key, FilterOperator.In, distinct);
+            var filter = (distinct.Count, group.Key.Negated) switch
+            {
+                (1, false) => new SemanticFilter(group.Key.Dimension, FilterOperator.Equals, distinct),
+                (_, false) => new SemanticFilter(group.Key.Dimension, FilterOperator.In, distinct),
+                (1, true) => new SemanticFilter(group.Key.Dimension, FilterOperator.NotEquals, distinct),
+                _ => new SemanticFilter(group.Key.Dimension, FilterOperator.NotIn, distinct),
+            };
             _filters.Add((group.Min(v => v.Mention.Start), filter));
         }
     }

@@ -37,6 +37,9 @@ internal sealed class Reading(IReadOnlyList<Token> tokens)
 
     public List<DirectionMention> Directions { get; } = [];
 
+    /// <summary>The last token of each "not", "excluding", "other than".</summary>
+    public List<int> Negations { get; } = [];
+
     public bool IsFree(int i) => i >= 0 && i < _used.Length && !_used[i];
 
     public void Use(int start, int end)

@@ -17,7 +17,7 @@ internal static class Words
         "different", "name", "names", "value", "values", "grand", "combined", "altogether", "so", "far", "generate",
         "generated", "earn", "earned", "had", "having", "like", "look", "looked", "compare", "compared", "comparison",
         "vs", "versus", "against", "between", "while", "being", "into", "out", "up", "just", "only", "also", "over",
-        "buy", "bought", "place", "placed", "plus",
+        "buy", "bought", "place", "placed", "plus", "or", "named", "called",
     };
 
     /// <summary>Words after which a dimension is grouped by rather than qualified.</summary>

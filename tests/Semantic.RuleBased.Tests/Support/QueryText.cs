@@ -38,6 +38,8 @@ internal static class QueryText
     {
         FilterOperator.Equals => $"{filter.Field} = {filter.Values.Single()}",
         FilterOperator.In => $"{filter.Field} in ({string.Join(", ", filter.Values)})",
+        FilterOperator.NotEquals => $"{filter.Field} != {filter.Values.Single()}",
+        FilterOperator.NotIn => $"{filter.Field} not in ({string.Join(", ", filter.Values)})",
         FilterOperator.Between => $"{filter.Field} between {filter.Values[0]} and {filter.Values[1]}",
         _ => $"{filter.Field} {filter.Operator} ({string.Join(", ", filter.Values)})",
     };
