@@ -72,7 +72,7 @@ internal static class Interpreter
 
         ReadSorts(reading);
         ReadNegations(reading);
-        var lexicon = new Lexicon(model, request.KnownValues);
+        var lexicon = new Lexicon(model, request.KnownValues ?? new Dictionary<string, IReadOnlyList<string>>());
         ReadTerms(reading, lexicon, fuzzy: false);
         ReadFunctionWords(reading);
         ReadBareUnits(reading);
