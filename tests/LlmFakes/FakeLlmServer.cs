@@ -37,7 +37,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
 
     /// <summary>
     /// When set, OpenAI requests must carry <c>Authorization: Bearer</c> with it and Anthropic requests
-    /// <c>x-api-key</c>, or they get 401.
+    /// <c>x-api-key</c> (or <c>Authorization: Bearer</c>), or they get 401.
     /// </summary>
     public string? RequiredApiKey { get; set; }
 
@@ -153,11 +153,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private bool Authorized(LlmProtocol protocol, RecordedLlmRequest request) =>
         RequiredApiKey is null || KeyOf(protocol, request) == RequiredApiKey;
 
-    private static string? KeyOf(LlmProtocol protocol, RecordedLlmRequest request) => protocol switch
+    // OpenAI takes the key as a bearer token; Anthropic as x-api-key, or as a bearer token, which its SDK sends
+    // from the 2026 API versions on.
+    private static string? KeyOf(LlmProtocol protocol, RecordedLlmRequest request)
     {
-        LlmProtocol.OpenAi => request.Header("authorization") is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : null,
-        _ => request.Header("x-api-key"),
-    };
+        var bearer = request.Header("authorization") is { } auth && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : null;
+        return protocol == LlmProtocol.Anthropic ? request.Header("x-api-key") ?? bearer : bearer;
+    }
 
     private static string? Invalid(LlmProtocol protocol, RecordedLlmRequest request)
     {
