@@ -50,8 +50,10 @@ internal sealed class ModelClient : IDisposable
         var inner = settings.Api == LlmApi.Anthropic
             ? CreateAnthropic(settings, apiKey, _http, sdkTimeout)
             : CreateOpenAi(settings, apiKey, _http, sdkTimeout);
+        // Failures are made safe beneath the telemetry layer, which logs and traces the exceptions it sees.
         _chat = inner.AsBuilder()
             .UseOpenTelemetry(context.LoggerFactory, TelemetrySourceName)
+            .Use(client => new SafeFailureChatClient(client, this))
             .Build();
     }
 
@@ -99,11 +101,10 @@ internal sealed class ModelClient : IDisposable
             _logger.ModelCallTimedOut(_provider, _settings.Timeout.TotalSeconds);
             throw new TimeoutException($"The {_provider} model '{_settings.Model}' did not answer within {_settings.Timeout.TotalSeconds:0.###} s (timeout_seconds).");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (ModelCallFailedException ex)
         {
-            var reason = Describe(ex, call);
-            _logger.ModelCallFailed(_provider, reason);
-            throw new ModelCallFailedException($"The {_provider} model '{_settings.Model}' failed: {reason}");
+            _logger.ModelCallFailed(_provider, ex.Message);
+            throw;
         }
 
         var elapsed = _timeProvider.GetElapsedTime(started);
@@ -120,6 +121,9 @@ internal sealed class ModelClient : IDisposable
         _http.Dispose();
     }
 
+    internal ModelCallFailedException FailureOf(Exception ex) =>
+        new($"The {_provider} model '{_settings.Model}' failed: {Describe(ex, ModelCallState.Current ?? new ModelCallState())}");
+
     private string Describe(Exception ex, ModelCallState call)
     {
         var attempts = call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
@@ -130,9 +134,17 @@ internal sealed class ModelClient : IDisposable
             return $"HTTP {(int)status} {StatusName(status)}{retried}: {detail}";
         }
 
-        return ex is HttpRequestException
-            ? $"{_settings.Endpoint.GetLeftPart(UriPartial.Authority)} could not be reached: {detail}"
+        return Chain(ex).OfType<HttpRequestException>().FirstOrDefault() is { } unreachable
+            ? $"{_settings.Endpoint.GetLeftPart(UriPartial.Authority)} could not be reached: {Redact(FirstLine(unreachable.Message))}"
             : $"{ex.GetType().Name}: {detail}";
+    }
+
+    private static IEnumerable<Exception> Chain(Exception ex)
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 
     private static string StatusName(HttpStatusCode status) => status switch
@@ -185,6 +197,25 @@ internal sealed class ModelClient : IDisposable
         // Local OpenAI-compatible servers often need no key; the SDK insists on one, which they ignore.
         var credential = new ApiKeyCredential(apiKey ?? "not-needed");
         return new ChatClient(settings.Model, credential, options).AsIChatClient();
+    }
+}
+
+/// <summary>
+/// Replaces an SDK's exception by one whose message says what failed without the API key (a provider may echo it in
+/// its error body) and without the SDK's exception as inner exception, so neither logs nor traces can carry it.
+/// </summary>
+internal sealed class SafeFailureChatClient(IChatClient inner, ModelClient owner) : DelegatingChatClient(inner)
+{
+    public override async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw owner.FailureOf(ex);
+        }
     }
 }
 
