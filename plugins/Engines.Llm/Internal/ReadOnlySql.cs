@@ -14,7 +14,7 @@ internal static class ReadOnlySql
     private static readonly HashSet<string> Forbidden = new(StringComparer.OrdinalIgnoreCase)
     {
         "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "DROP", "CREATE", "ALTER", "TRUNCATE", "GRANT", "REVOKE",
-        "COPY", "ATTACH", "DETACH", "INSTALL", "PRAGMA", "CALL", "EXEC", "EXECUTE", "VACUUM",
+        "COPY", "ATTACH", "DETACH", "INSTALL", "PRAGMA", "CALL", "EXEC", "EXECUTE", "VACUUM", "INTO",
     };
 
     /// <summary>Null when the SQL looks like one read-only query; otherwise why not.</summary>
