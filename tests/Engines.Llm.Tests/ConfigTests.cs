@@ -71,10 +71,8 @@ public sealed class ConfigTests
     }
 
     [Fact]
-    public async Task Defaults_apply_when_only_the_model_and_key_are_given()
+    public void Defaults_apply_when_only_the_model_and_key_are_given()
     {
-        await using var engine = Create(new EngineProvider(EngineKind.TextToSql, "openai"), """{"model": "gpt-4.1", "api_key_env": "K"}""", _ => "key");
-
         var settings = Internal.LlmSettings.Parse(System.Text.Json.JsonDocument.Parse("""{"model": "gpt-4.1", "api_key_env": "K"}""").RootElement, Internal.LlmApi.OpenAi, "openai");
         settings.ShouldSatisfyAllConditions(
             s => s.Endpoint.ShouldBe(new Uri("https://api.openai.com/v1")),
