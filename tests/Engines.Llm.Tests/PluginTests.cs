@@ -156,13 +156,21 @@ public sealed class PluginTests
     [Fact]
     public async Task Each_call_emits_a_gen_ai_span_from_the_plugins_activity_source()
     {
+        // Tests run in parallel and other calls emit spans too: collect only this test's trace.
+        using var testSource = new ActivitySource("Kurobe.Engines.Llm.Tests");
+        var trace = default(ActivityTraceId);
         var spans = new List<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "Kurobe.Engines.Llm",
+            ShouldListenTo = source => source.Name is "Kurobe.Engines.Llm" or "Kurobe.Engines.Llm.Tests",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
+                if (activity.Source.Name != "Kurobe.Engines.Llm" || activity.TraceId != trace)
+                {
+                    return;
+                }
+
                 lock (spans)
                 {
                     spans.Add(activity);
@@ -170,6 +178,8 @@ public sealed class PluginTests
             },
         };
         ActivitySource.AddActivityListener(listener);
+        using var parent = testSource.StartActivity("test").ShouldNotBeNull();
+        trace = parent.TraceId;
         await using var harness = await LlmHarness.StartAsync();
         harness.Server.Enqueue(FakeReply.Sql("SELECT 1"));
         await using var engine = harness.TextToSql("openai");
