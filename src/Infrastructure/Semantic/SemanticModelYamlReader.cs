@@ -21,6 +21,7 @@ internal static partial class SemanticModelYamlReader
 
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
         .Build();
 
     public static SemanticModelReadResult Read(string yaml)
@@ -264,9 +265,21 @@ internal static partial class SemanticModelYamlReader
             message = inner.Message;
         }
 
-        if (UnknownKey().Match(message) is { Success: true } match)
+        if (UnknownKey().Match(message) is { Success: true } unknownKey)
         {
-            message = $"unknown key '{match.Groups[1].Value}'";
+            message = $"unknown key '{unknownKey.Groups[1].Value}'";
+        }
+        else if (DuplicateKey().Match(message) is { Success: true } duplicateKey)
+        {
+            message = $"the key '{duplicateKey.Groups[1].Value}' appears twice in this mapping";
+        }
+        else if (WrongShape().Match(message) is { Success: true } wrongShape)
+        {
+            var type = wrongShape.Groups[1].Value;
+            message = type.StartsWith("System.Collections.Generic.List", StringComparison.Ordinal) ? "expected a list"
+                : type.StartsWith("System.Collections.Generic.Dictionary", StringComparison.Ordinal) || type.StartsWith("Kurobe.", StringComparison.Ordinal) ? "expected a mapping"
+                : type.StartsWith("System.Boolean", StringComparison.Ordinal) ? "expected true or false"
+                : "expected a single value";
         }
 
         return $"line {exception.Start.Line}, column {exception.Start.Column}: {message}";
@@ -274,4 +287,10 @@ internal static partial class SemanticModelYamlReader
 
     [GeneratedRegex("Property '([^']*)' not found on type")]
     private static partial Regex UnknownKey();
+
+    [GeneratedRegex("Encountered duplicate key (.+)$")]
+    private static partial Regex DuplicateKey();
+
+    [GeneratedRegex("(?:deserialize the node into type |Invalid cast from '[^']*' to ')([^,'\\s]+)")]
+    private static partial Regex WrongShape();
 }
