@@ -1,3 +1,4 @@
+using Kurobe.Infrastructure.Persistence.Asking;
 using Kurobe.Infrastructure.Persistence.DataSources;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,11 +17,19 @@ internal abstract class KurobeDbContext : DbContext
 
     public DbSet<DataSourceRecord> DataSources => Set<DataSourceRecord>();
 
+    public DbSet<AskHistoryRow> AskHistory => Set<AskHistoryRow>();
+
+    public DbSet<VerifiedExampleRow> VerifiedExamples => Set<VerifiedExampleRow>();
+
     public abstract MetadataStoreProvider Provider { get; }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.UseSnakeCaseNamingConvention();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfiguration(new DataSourceRecordConfiguration(Provider));
+        modelBuilder.ApplyConfiguration(new AskHistoryRowConfiguration());
+        modelBuilder.ApplyConfiguration(new VerifiedExampleRowConfiguration());
+    }
 }
