@@ -8,6 +8,7 @@ using Kurobe.Infrastructure.Persistence;
 using Kurobe.Infrastructure.Plugins;
 using Kurobe.Infrastructure.Postgres;
 using Kurobe.Infrastructure.Security;
+using Kurobe.Infrastructure.Semantic;
 using Kurobe.Infrastructure.Sql;
 using Kurobe.Infrastructure.Storage;
 using Kurobe.Infrastructure.Trino;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddKurobeSqlGates();
         services.AddKurobeCaching(configuration);
         services.AddKurobePlugins();
+        services.AddKurobeSemanticLayer(configuration);
 
         services.AddSingleton<DemoDatabaseBuilder>();
         services.AddHostedService<DemoDataSourceInitializer>();
