@@ -1,6 +1,7 @@
 using Kurobe.Application.Asking.Answering;
 using Kurobe.Application.Asking.KnownValues;
 using Kurobe.Application.Asking.SemanticCompiler;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.Engines.Ports;
 using Kurobe.Application.Querying.RunSql;
 using Kurobe.Application.Querying.StreamSql;
@@ -23,6 +24,8 @@ public static class AskingServiceCollectionExtensions
         services.TryAddScoped<StreamSqlQueryHandler>();
         services.TryAddScoped<RecommendChartQueryHandler>();
         services.AddSingleton<IBuiltInEngineProvider, SemanticCompilerEngineProvider>();
+        // Asking is per tenant; the transport's authentication sets the ambient caller (this is only the default).
+        services.TryAddSingleton<ICurrentPrincipal, AmbientPrincipal>();
         return services;
     }
 }
