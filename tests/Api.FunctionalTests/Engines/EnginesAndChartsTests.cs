@@ -19,9 +19,10 @@ public sealed class EnginesAndChartsTests(KurobeApiFactory factory) : IClassFixt
         visualization.GetProperty("provider").GetString().ShouldBe("rule_based");
         visualization.GetProperty("plugin").GetString().ShouldBe("rule-based-visualization");
         visualization.GetProperty("status").GetString().ShouldBe("READY");
-        // Their providers arrive with the ask feature: until then they say so instead of pretending to answer.
-        engines.Single(e => e.GetProperty("kind").GetString() == "TEXT_TO_SQL").GetProperty("status").GetString().ShouldBe("NOT_CONFIGURED");
-        engines.Single(e => e.GetProperty("kind").GetString() == "SEMANTIC").GetProperty("status").GetString().ShouldBe("NOT_CONFIGURED");
+        var semantic = engines.Single(e => e.GetProperty("kind").GetString() == "SEMANTIC");
+        semantic.GetProperty("provider").GetString().ShouldBe("rule_based");
+        semantic.GetProperty("status").GetString().ShouldBe("READY");
+        engines.Single(e => e.GetProperty("kind").GetString() == "TEXT_TO_SQL").GetProperty("provider").GetString().ShouldBe("semantic_compiler");
     }
 
     [Fact]
