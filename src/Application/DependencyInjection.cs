@@ -1,4 +1,5 @@
 using FluentValidation;
+using Kurobe.Application.Asking;
 using Kurobe.Application.DataSources;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Schema;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<DataSourceSchemaCache>();
         services.AddScoped<DataSourceProbe>();
         services.AddScoped<DataSourceResources>();
+        services.AddKurobeAsking();
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using GraphQL;
+using Kurobe.Api.GraphQL.Asking;
 using Kurobe.Api.GraphQL.DataSources;
 using Kurobe.Api.GraphQL.Engines;
 using Kurobe.Api.GraphQL.Visualization;
@@ -27,6 +28,9 @@ internal static class DependencyInjection
         services.AddSingleton<IMutationFields, DataSourcesMutationFields>();
         services.AddSingleton<IMutationFields, QueryingMutationFields>();
         services.AddSingleton<ISubscriptionFields, QueryingSubscriptionFields>();
+        services.AddSingleton<IQueryFields, AskingQueryFields>();
+        services.AddSingleton<IMutationFields, AskingMutationFields>();
+        services.AddSingleton<ISubscriptionFields, AskingSubscriptionFields>();
 
         services.AddSingleton<GraphQLErrorMapping>();
         services.AddSingleton<GraphQLExecutor>();

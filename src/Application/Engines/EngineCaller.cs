@@ -45,7 +45,10 @@ public sealed partial class EngineCaller(IEngineRegistry engines, ILogger<Engine
             catch (EngineUnavailableException fallbackFailure)
             {
                 throw new EngineUnavailableException(
-                    $"{failure.Message} Its fallback '{fallback}' failed too: {fallbackFailure.Message}", fallbackFailure);
+                    $"{failure.Message} Its fallback '{fallback}' failed too: {fallbackFailure.Message}", fallbackFailure)
+                {
+                    CallFailed = failure.CallFailed || fallbackFailure.CallFailed,
+                };
             }
         }
     }
@@ -91,7 +94,9 @@ public sealed partial class EngineCaller(IEngineRegistry engines, ILogger<Engine
     private EngineUnavailableException Failed(EngineKind kind, string profile, string message, Exception? inner = null)
     {
         engines.ReportCallFailure(kind, profile, message);
-        return inner is null ? new EngineUnavailableException(message) : new EngineUnavailableException(message, inner);
+        return inner is null
+            ? new EngineUnavailableException(message) { CallFailed = true }
+            : new EngineUnavailableException(message, inner) { CallFailed = true };
     }
 
     private string? FallbackOf(EngineKind kind, string profile) =>

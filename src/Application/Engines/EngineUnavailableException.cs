@@ -16,4 +16,7 @@ public sealed class EngineUnavailableException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Whether an engine was reached and failed the call (threw, timed out, answered nonsense), rather than not being available at all.</summary>
+    public bool CallFailed { get; init; }
 }

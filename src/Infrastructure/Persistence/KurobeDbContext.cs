@@ -1,4 +1,5 @@
 using Kurobe.Application.Common.Security;
+using Kurobe.Infrastructure.Persistence.Asking;
 using Kurobe.Infrastructure.Persistence.DataSources;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,10 @@ internal abstract class KurobeDbContext : DbContext
         _principal = principal;
 
     public DbSet<DataSourceRecord> DataSources => Set<DataSourceRecord>();
+
+    public DbSet<AskHistoryRow> AskHistory => Set<AskHistoryRow>();
+
+    public DbSet<VerifiedExampleRow> VerifiedExamples => Set<VerifiedExampleRow>();
 
     public abstract MetadataStoreProvider Provider { get; }
 
@@ -53,5 +58,9 @@ internal abstract class KurobeDbContext : DbContext
     {
         modelBuilder.ApplyConfiguration(new DataSourceRecordConfiguration(Provider));
         modelBuilder.Entity<DataSourceRecord>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        modelBuilder.Entity<AskHistoryRow>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        modelBuilder.Entity<VerifiedExampleRow>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        modelBuilder.ApplyConfiguration(new AskHistoryRowConfiguration());
+        modelBuilder.ApplyConfiguration(new VerifiedExampleRowConfiguration());
     }
 }

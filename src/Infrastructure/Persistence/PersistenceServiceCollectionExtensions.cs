@@ -1,5 +1,7 @@
 using Kurobe.Application.Common.Security;
+using Kurobe.Application.Asking.Ports;
 using Kurobe.Application.DataSources.Ports;
+using Kurobe.Infrastructure.Persistence.Asking;
 using Kurobe.Infrastructure.Persistence.DataSources;
 using Kurobe.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +57,8 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddScoped<IDataSourceStore, EfDataSourceStore>();
+        services.AddScoped<IAskHistory, EfAskHistory>();
+        services.AddScoped<IVerifiedExampleStore, EfVerifiedExampleStore>();
 
         services.AddSingleton<MetadataStoreMigrator>();
         // Hosted services start in registration order: the schema must be ready before anything that reads the store.

@@ -50,6 +50,12 @@ public sealed record FailedAttempt(string Sql, string Error);
 /// <param name="Usage">Tokens and cost, for engines that call a language model.</param>
 public sealed record TextToSqlResult(string? Sql, string? Refusal, string? Explanation, double? Confidence, ModelUsage? Usage = null)
 {
+    /// <summary>
+    /// With a refusal: rephrasings or terms of the data that would work, for people. Set it with
+    /// <c>TextToSqlResult.Refuse(reason) with { Suggestions = [...] }</c>.
+    /// </summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
     /// <summary>An answer.</summary>
     public static TextToSqlResult Answer(string sql, string? explanation = null, double? confidence = null, ModelUsage? usage = null) =>
         new(sql, null, explanation, confidence, usage);

@@ -24,8 +24,15 @@ internal static class ResolveFieldContextExtensions
 
     /// <summary>A subscription's source stream: it owns its scope, and honours the transport's back-pressure.</summary>
     public static IObservable<object?> CreateStream<T>(this IResolveFieldContext context, IStreamQuery<T> query) =>
+        context.CreateStream<T>((sender, token) => sender.CreateStream(query, token));
+
+    /// <inheritdoc cref="CreateStream{T}(IResolveFieldContext, IStreamQuery{T})"/>
+    public static IObservable<object?> CreateStream<T>(this IResolveFieldContext context, IStreamCommand<T> command) =>
+        context.CreateStream<T>((sender, token) => sender.CreateStream(command, token));
+
+    private static MediatorStreamObservable<T> CreateStream<T>(this IResolveFieldContext context, Func<ISender, CancellationToken, IAsyncEnumerable<T>> createStream) =>
         new MediatorStreamObservable<T>(
             context.RequestServices!.GetRequiredService<IServiceScopeFactory>(),
-            query,
+            createStream,
             (context.UserContext as GraphQLUserContext)?.StreamFlowControl ?? UnboundedFlowControl.Instance);
 }

@@ -3,13 +3,13 @@ using Mediator;
 namespace Kurobe.Api.GraphQL.Subscriptions;
 
 /// <summary>
-/// A subscription's source stream over a Mediator stream message. The stream outlives the GraphQL request, so it owns
+/// A subscription's source stream over a Mediator stream message (query or command). The stream outlives the GraphQL request, so it owns
 /// its own DI scope and cancellation: disposing the subscription (client <c>complete</c>, disconnect) cancels the
 /// handler's token all the way down to the database.
 /// </summary>
 internal sealed class MediatorStreamObservable<T>(
     IServiceScopeFactory scopeFactory,
-    IStreamQuery<T> query,
+    Func<ISender, CancellationToken, IAsyncEnumerable<T>> createStream,
     IStreamFlowControl flowControl)
     : IObservable<object?>
 {
@@ -26,7 +26,7 @@ internal sealed class MediatorStreamObservable<T>(
         {
             await using var scope = scopeFactory.CreateAsyncScope();
             var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-            await foreach (var item in sender.CreateStream(query, cancellationToken).WithCancellation(cancellationToken))
+            await foreach (var item in createStream(sender, cancellationToken).WithCancellation(cancellationToken))
             {
                 await flowControl.WaitToSendAsync(cancellationToken);
                 observer.OnNext(item);

@@ -17,6 +17,141 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Kurobe.Infrastructure.Persistence.Asking.AskHistoryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CorrectedSql")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("corrected_sql");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DataSourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_source_id");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("REAL")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("EngineProfile")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine_profile");
+
+                    b.Property<string>("EngineProvider")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine_provider");
+
+                    b.Property<string>("FeedbackAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PrincipalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("principal_id");
+
+                    b.Property<string>("ProblemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem_code");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating");
+
+                    b.Property<long>("RowCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Sql")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sql");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ask_history");
+
+                    b.HasIndex("TenantId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_ask_history_tenant_created");
+
+                    b.ToTable("ask_history", (string)null);
+                });
+
+            modelBuilder.Entity("Kurobe.Infrastructure.Persistence.Asking.VerifiedExampleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AskId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ask_id");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("DataSourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_source_id");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<string>("Sql")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sql");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verified_examples");
+
+                    b.HasIndex("TenantId", "DataSourceId")
+                        .HasDatabaseName("ix_verified_examples_tenant_source");
+
+                    b.ToTable("verified_examples", (string)null);
+                });
+
             modelBuilder.Entity("Kurobe.Infrastructure.Persistence.DataSources.DataSourceRecord", b =>
                 {
                     b.Property<Guid>("Id")
