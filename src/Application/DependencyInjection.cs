@@ -3,6 +3,7 @@ using Kurobe.Application.DataSources;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Schema;
 using Kurobe.Application.Engines;
+using Kurobe.Application.Identity.Authentication;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Execution;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<DataSourceSchemaCache>();
         services.AddScoped<DataSourceProbe>();
         services.AddScoped<DataSourceResources>();
+        services.AddScoped<Authenticator>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -4,6 +4,7 @@ using Kurobe.Infrastructure.Caching;
 using Kurobe.Infrastructure.DataSources;
 using Kurobe.Infrastructure.Demo;
 using Kurobe.Infrastructure.DuckDb;
+using Kurobe.Infrastructure.Identity;
 using Kurobe.Infrastructure.Persistence;
 using Kurobe.Infrastructure.Plugins;
 using Kurobe.Infrastructure.Postgres;
@@ -45,6 +46,7 @@ public static class DependencyInjection
         services.AddKurobeSqlGates();
         services.AddKurobeCaching(configuration);
         services.AddKurobePlugins();
+        services.AddKurobeIdentity(configuration);
 
         services.AddSingleton<DemoDatabaseBuilder>();
         services.AddHostedService<DemoDataSourceInitializer>();

@@ -1,4 +1,5 @@
 using Kurobe.Infrastructure.Persistence.DataSources;
+using Kurobe.Infrastructure.Persistence.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kurobe.Infrastructure.Persistence;
@@ -16,11 +17,25 @@ internal abstract class KurobeDbContext : DbContext
 
     public DbSet<DataSourceRecord> DataSources => Set<DataSourceRecord>();
 
+    public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<MembershipRecord> Memberships => Set<MembershipRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     public abstract MetadataStoreProvider Provider { get; }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.UseSnakeCaseNamingConvention();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfiguration(new DataSourceRecordConfiguration(Provider));
+        modelBuilder.ApplyConfiguration(new TenantRecordConfiguration(Provider));
+        modelBuilder.ApplyConfiguration(new UserRecordConfiguration(Provider));
+        modelBuilder.ApplyConfiguration(new MembershipRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ApiKeyRecordConfiguration(Provider));
+    }
 }

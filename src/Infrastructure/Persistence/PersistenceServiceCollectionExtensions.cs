@@ -1,5 +1,7 @@
 using Kurobe.Application.DataSources.Ports;
+using Kurobe.Application.Identity.Ports;
 using Kurobe.Infrastructure.Persistence.DataSources;
+using Kurobe.Infrastructure.Persistence.Identity;
 using Kurobe.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,7 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddScoped<IDataSourceStore, EfDataSourceStore>();
+        services.AddScoped<IIdentityStore, EfIdentityStore>();
 
         services.AddSingleton<MetadataStoreMigrator>();
         // Hosted services start in registration order: the schema must be ready before anything that reads the store.

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Kurobe.Infrastructure.RateLimiting;
+
+/// <summary>
+/// Requests per fixed window: per principal (a user or an API key), per tenant (all its principals together), and
+/// per client address for requests without credentials (login). Shared through Redis when
+/// <c>ConnectionStrings:Redis</c> is set, so the limits hold across nodes; per node otherwise.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "Kurobe:RateLimits";
+
+    public bool Enabled { get; set; } = true;
+
+    [Required]
+    public RateLimitWindow PerPrincipal { get; set; } = new() { PermitLimit = 1_200, WindowSeconds = 60 };
+
+    [Required]
+    public RateLimitWindow PerTenant { get; set; } = new() { PermitLimit = 6_000, WindowSeconds = 60 };
+
+    [Required]
+    public RateLimitWindow PerAnonymousClient { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+}
+
+/// <summary>At most <see cref="PermitLimit"/> requests every <see cref="WindowSeconds"/>.</summary>
+public sealed class RateLimitWindow
+{
+    [Range(1, 10_000_000)]
+    public int PermitLimit { get; set; }
+
+    [Range(1, 86_400)]
+    public int WindowSeconds { get; set; }
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+}
