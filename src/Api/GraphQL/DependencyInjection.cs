@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using Kurobe.Api.GraphQL.DataSources;
 using Kurobe.Api.GraphQL.Engines;
+using Kurobe.Api.GraphQL.Identity;
 using Kurobe.Api.GraphQL.Visualization;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Execution;
@@ -24,7 +25,9 @@ internal static class DependencyInjection
         services.AddSingleton<IQueryFields, QueryingQueryFields>();
         services.AddSingleton<IQueryFields, EnginesQueryFields>();
         services.AddSingleton<IQueryFields, VisualizationQueryFields>();
+        services.AddSingleton<IQueryFields, IdentityQueryFields>();
         services.AddSingleton<IMutationFields, DataSourcesMutationFields>();
+        services.AddSingleton<IMutationFields, IdentityMutationFields>();
         services.AddSingleton<IMutationFields, QueryingMutationFields>();
         services.AddSingleton<ISubscriptionFields, QueryingSubscriptionFields>();
 
