@@ -39,8 +39,14 @@ public class KurobeApiFactory : WebApplicationFactory<Program>
     {
         directory = Path.Combine(Path.GetTempPath(), "kurobe-functional-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
+        return InDataDirectory(directory, deleteOnDispose: true);
+    }
+
+    /// <summary>A factory on the given data directory, without the demo data set.</summary>
+    public static KurobeApiFactory InDataDirectory(string directory, bool deleteOnDispose)
+    {
         var factory = new KurobeApiFactory().WithSetting("Kurobe:Storage:DataDirectory", directory).WithSetting("Kurobe:Demo:Enabled", "false");
-        factory._ownDirectory = directory;
+        factory._ownDirectory = deleteOnDispose ? directory : null;
         return factory;
     }
 
