@@ -7,7 +7,7 @@ namespace Kurobe.Infrastructure.RateLimiting;
 /// per client address for requests without credentials (login). Shared through Redis when
 /// <c>ConnectionStrings:Redis</c> is set, so the limits hold across nodes; per node otherwise.
 /// </summary>
-public sealed class RateLimitOptions
+public sealed class RateLimitOptions : IValidatableObject
 {
     public const string SectionName = "Kurobe:RateLimits";
 
@@ -21,6 +21,28 @@ public sealed class RateLimitOptions
 
     [Required]
     public RateLimitWindow PerAnonymousClient { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+    // Data annotations do not look into nested objects: each window is checked here, named by its path.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, window) in new[] { (nameof(PerPrincipal), PerPrincipal), (nameof(PerTenant), PerTenant), (nameof(PerAnonymousClient), PerAnonymousClient) })
+        {
+            if (window is null)
+            {
+                continue;
+            }
+
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(window, new ValidationContext(window), results, validateAllProperties: true))
+            {
+                foreach (var result in results)
+                {
+                    yield return new ValidationResult(
+                        $"{SectionName}:{name}: {result.ErrorMessage}", [.. result.MemberNames.Select(m => $"{name}:{m}")]);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>At most <see cref="PermitLimit"/> requests every <see cref="WindowSeconds"/>.</summary>
