@@ -9,6 +9,8 @@
 # warm-up; the table shows medians. Prints a Markdown table. Linux only (reads /proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/auth.sh
+source benchmarks/auth.sh
 concurrencies=("${@:-1}")
 [[ $# -eq 0 ]] && concurrencies=(1 32)
 runs=${RUNS:-3}
@@ -48,7 +50,7 @@ wait_ready "http://127.0.0.1:$port"
 sql=${SQL:-"select date_trunc('month', o.order_date) as month, p.category, count(distinct o.order_id) as orders, round(sum(oi.quantity * oi.unit_price * (1 - oi.discount)), 2) as revenue from orders o join order_items oi using (order_id) join products p using (product_id) where o.order_date >= date '2024-01-01' and o.status = 'completed' group by all order by month, p.category"}
 node -e 'console.log(JSON.stringify({query: `{ runQuery(input: {sql: ${JSON.stringify(process.argv[1])}}) { columns { name type } rows rowCount cacheHit } }`}))' "$sql" >"$work/body.json"
 post() {
-  curl -fsS "$1/graphql" -H 'content-type: application/json' -H 'accept: application/graphql-response+json' \
+  curl -fsS "$1/graphql" -H "authorization: Bearer $KUROBE_API_KEY" -H 'content-type: application/json' -H 'accept: application/graphql-response+json' \
     --data-binary @"$work/body.json" -o "$2"
 }
 # The first request runs the query and fills the cache; the second is answered from it: those are the bytes the

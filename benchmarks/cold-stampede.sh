@@ -8,6 +8,8 @@
 # server's answers (see `burst` in benchmarks/Benchmarks). Prints a Markdown table. Linux only (reads /proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/auth.sh
+source benchmarks/auth.sh
 count=${1:-100}
 runs=${RUNS:-3}
 work=$(mktemp -d)

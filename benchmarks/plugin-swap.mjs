@@ -9,7 +9,7 @@ const runs = Number(runsText ?? 5);
 async function servingVersion() {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${process.env.KUROBE_API_KEY}` },
     body: JSON.stringify({ query: '{ engines { kind profile version status } }' }),
   });
   const { data } = await response.json();

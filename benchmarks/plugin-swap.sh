@@ -6,6 +6,8 @@
 #   benchmarks/plugin-swap.sh [debounce-ms]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/auth.sh
+source benchmarks/auth.sh
 debounce=${1:-500}
 runs=${RUNS:-5}
 work=$(mktemp -d)

@@ -22,7 +22,13 @@ class CountingWebSocket extends WebSocket {
   }
 }
 
-const client = createClient({ url, webSocketImpl: CountingWebSocket, retryAttempts: 0, lazy: true });
+const client = createClient({
+  url,
+  webSocketImpl: CountingWebSocket,
+  retryAttempts: 0,
+  lazy: true,
+  connectionParams: { Authorization: `Bearer ${process.env.KUROBE_API_KEY}` },
+});
 let rows = 0;
 let messages = 0;
 let reportedTotal = null;

@@ -8,6 +8,8 @@
 # Prints a Markdown table. Linux only (reads /proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/auth.sh
+source benchmarks/auth.sh
 sizes=("${@:-1000000}")
 runs=${RUNS:-3}
 work=$(mktemp -d)

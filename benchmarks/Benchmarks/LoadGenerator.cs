@@ -29,6 +29,7 @@ internal static class LoadGenerator
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         };
         using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
+        BenchmarkAuth.Apply(client);
 
         await RunPhaseAsync(client, url, body, concurrency, WarmUp);
         var cpuBefore = ServerCpu.Read(serverPid);

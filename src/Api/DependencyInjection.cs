@@ -1,8 +1,10 @@
 using Kurobe.Api.GraphQL;
 using Kurobe.Api.GraphQL.Transport;
 using Kurobe.Api.Hosting;
+using Kurobe.Api.Security;
 using Kurobe.Application;
 using Kurobe.Application.Common.Behaviors;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.ListDataSources;
 using Kurobe.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,10 @@ internal static class DependencyInjection
         services.AddKurobeApplication();
         services.AddKurobeInfrastructure(builder.Configuration);
         services.AddKurobeGraphQL();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName);
+        services.AddSingleton<GraphQLAuthentication>();
+        services.AddSingleton<ICurrentPrincipal, AmbientPrincipal>();
+        services.AddKurobeHttpSecurity();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddMediator(options =>
         {
@@ -38,6 +44,7 @@ internal static class DependencyInjection
         var graphQL = app.Services.GetRequiredService<IOptions<GraphQLServerOptions>>().Value;
         // UnexpectedErrorHandler answers; this fallback runs only when the response had already started.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = _ => Task.CompletedTask });
+        app.UseKurobeHttpSecurity();
         app.UseWebSockets(new WebSocketOptions
         {
             KeepAliveInterval = graphQL.KeepAliveInterval,

@@ -4,6 +4,7 @@ using Kurobe.Application.DataSources;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Schema;
 using Kurobe.Application.Engines;
+using Kurobe.Application.Identity.Authentication;
 using Kurobe.Application.Querying;
 using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Execution;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<DataSourceProbe>();
         services.AddScoped<DataSourceResources>();
         services.AddKurobeAsking();
+        services.AddScoped<Authenticator>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

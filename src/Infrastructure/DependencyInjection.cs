@@ -4,6 +4,7 @@ using Kurobe.Infrastructure.Caching;
 using Kurobe.Infrastructure.DataSources;
 using Kurobe.Infrastructure.Demo;
 using Kurobe.Infrastructure.DuckDb;
+using Kurobe.Infrastructure.Identity;
 using Kurobe.Infrastructure.Persistence;
 using Kurobe.Infrastructure.Plugins;
 using Kurobe.Infrastructure.Postgres;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddKurobeCaching(configuration);
         services.AddKurobePlugins();
         services.AddKurobeSemanticLayer(configuration);
+        services.AddKurobeIdentity(configuration);
 
         services.AddSingleton<DemoDatabaseBuilder>();
         services.AddHostedService<DemoDataSourceInitializer>();

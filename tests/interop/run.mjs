@@ -2,7 +2,8 @@
 // Interop checks against a running Kurobe server, with third-party clients only:
 //   - the GraphQL-over-HTTP audit suite shipped in `graphql-http` (every MUST and SHOULD must pass);
 //   - the reference graphql-transport-ws client `graphql-ws` (createClient), unchanged.
-// Usage: node run.mjs http://127.0.0.1:5000/graphql
+// Usage: KUROBE_API_KEY=kb_... node run.mjs http://127.0.0.1:5000/graphql
+// The key (the server's bootstrap key, for example) is sent with every HTTP request and in every connection_init.
 // Prints one line per check and ends with "N passed, M failed"; exits 1 when anything failed.
 import { serverAudits } from 'graphql-http';
 import { createClient } from 'graphql-ws';
@@ -14,6 +15,18 @@ if (!url) {
   process.exit(2);
 }
 const wsUrl = url.replace(/^http/, 'ws');
+const apiKey = process.env.KUROBE_API_KEY;
+if (!apiKey) {
+  console.error('set KUROBE_API_KEY to an API key of the server');
+  process.exit(2);
+}
+
+// Every request carries the key, whatever the caller (the audit suite included) sets.
+function authFetch(input, init = {}) {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${apiKey}`);
+  return fetch(input, { ...init, headers });
+}
 const results = [];
 
 function record(name, ok, detail = '') {
@@ -35,7 +48,7 @@ function assert(condition, message) {
 }
 
 // ---- GraphQL over HTTP: the graphql-http audit suite -------------------------------------------
-for (const audit of serverAudits({ url, fetchFn: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(15000) }) })) {
+for (const audit of serverAudits({ url, fetchFn: (input, init) => authFetch(input, { ...init, signal: AbortSignal.timeout(15000) }) })) {
   const result = await audit.fn().catch((error) => ({ status: 'error', reason: String(error) }));
   const level = audit.name.split(' ')[0];
   // MAY audits are optional in the spec; Kurobe passes them too, and a regression should be visible.
@@ -44,7 +57,14 @@ for (const audit of serverAudits({ url, fetchFn: (input, init) => fetch(input, {
 
 // ---- graphql-transport-ws with the graphql-ws client -------------------------------------------
 function client(options = {}) {
-  return createClient({ url: wsUrl, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, ...options });
+  return createClient({
+    url: wsUrl,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: { Authorization: `Bearer ${apiKey}` },
+    ...options,
+  });
 }
 
 function collect(c, payload, { limit } = {}) {
@@ -66,7 +86,7 @@ function collect(c, payload, { limit } = {}) {
 }
 
 async function graphql(query, variables) {
-  const response = await fetch(url, {
+  const response = await authFetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query, variables }),

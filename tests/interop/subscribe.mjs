@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs one GraphQL operation over WebSocket (graphql-transport-ws) with the graphql-ws client and prints every
-// result as a JSON line. Usage: node subscribe.mjs WS_URL 'subscription { ... }' ['{"variable": "value"}']
+// result as a JSON line. Usage: KUROBE_API_KEY=kb_... node subscribe.mjs WS_URL 'subscription { ... }' ['{"variable": "value"}']
+// The key goes in connection_init, as connectionParams.
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -10,7 +11,14 @@ if (!url || !query) {
   process.exit(2);
 }
 
-const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+const apiKey = process.env.KUROBE_API_KEY;
+const client = createClient({
+  url,
+  webSocketImpl: WebSocket,
+  retryAttempts: 0,
+  lazy: true,
+  connectionParams: apiKey ? { Authorization: `Bearer ${apiKey}` } : undefined,
+});
 try {
   await new Promise((resolve, reject) => {
     client.subscribe(

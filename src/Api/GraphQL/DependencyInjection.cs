@@ -3,6 +3,7 @@ using GraphQL;
 using Kurobe.Api.GraphQL.Asking;
 using Kurobe.Api.GraphQL.DataSources;
 using Kurobe.Api.GraphQL.Engines;
+using Kurobe.Api.GraphQL.Identity;
 using Kurobe.Api.GraphQL.Visualization;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Execution;
@@ -25,7 +26,9 @@ internal static class DependencyInjection
         services.AddSingleton<IQueryFields, QueryingQueryFields>();
         services.AddSingleton<IQueryFields, EnginesQueryFields>();
         services.AddSingleton<IQueryFields, VisualizationQueryFields>();
+        services.AddSingleton<IQueryFields, IdentityQueryFields>();
         services.AddSingleton<IMutationFields, DataSourcesMutationFields>();
+        services.AddSingleton<IMutationFields, IdentityMutationFields>();
         services.AddSingleton<IMutationFields, QueryingMutationFields>();
         services.AddSingleton<ISubscriptionFields, QueryingSubscriptionFields>();
         services.AddSingleton<IQueryFields, AskingQueryFields>();

@@ -1,6 +1,7 @@
 using Kurobe.Application.Common.Security;
 using Kurobe.Infrastructure.Persistence.Asking;
 using Kurobe.Infrastructure.Persistence.DataSources;
+using Kurobe.Infrastructure.Persistence.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kurobe.Infrastructure.Persistence;
@@ -28,10 +29,31 @@ internal abstract class KurobeDbContext : DbContext
 
     public DbSet<VerifiedExampleRow> VerifiedExamples => Set<VerifiedExampleRow>();
 
+    public DbSet<TenantRecord> Tenants => Set<TenantRecord>();
+
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
+    public DbSet<MembershipRecord> Memberships => Set<MembershipRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
     public abstract MetadataStoreProvider Provider { get; }
 
     /// <summary>The tenant this context reads and writes: the caller's, or none (<see cref="Guid.Empty"/>).</summary>
-    public Guid CurrentTenantId => _principal?.Current?.TenantId.Value ?? Guid.Empty;
+    public Guid CurrentTenantId => _tenantOverride ?? _principal?.Current?.TenantId.Value ?? Guid.Empty;
+
+    private Guid? _tenantOverride;
+
+    /// <summary>
+    /// Acts for <paramref name="tenant"/> rather than the caller's tenant, for the few writes that happen before
+    /// anyone is authenticated in it (a tenant's creation, its first key). Dispose to return to the caller's tenant.
+    /// </summary>
+    public IDisposable ActFor(Guid tenant)
+    {
+        var previous = _tenantOverride;
+        _tenantOverride = tenant;
+        return new TenantOverride(this, previous);
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, which on PostgreSQL carries the tenant for row-level security.
@@ -62,5 +84,17 @@ internal abstract class KurobeDbContext : DbContext
         modelBuilder.Entity<VerifiedExampleRow>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
         modelBuilder.ApplyConfiguration(new AskHistoryRowConfiguration());
         modelBuilder.ApplyConfiguration(new VerifiedExampleRowConfiguration());
+        modelBuilder.ApplyConfiguration(new TenantRecordConfiguration(Provider));
+        modelBuilder.ApplyConfiguration(new UserRecordConfiguration(Provider));
+        modelBuilder.ApplyConfiguration(new MembershipRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new ApiKeyRecordConfiguration(Provider));
+        modelBuilder.Entity<TenantRecord>().HasQueryFilter(r => r.Id == CurrentTenantId);
+        modelBuilder.Entity<MembershipRecord>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+        modelBuilder.Entity<ApiKeyRecord>().HasQueryFilter(r => r.TenantId == CurrentTenantId);
+    }
+
+    private sealed class TenantOverride(KurobeDbContext context, Guid? previous) : IDisposable
+    {
+        public void Dispose() => context._tenantOverride = previous;
     }
 }

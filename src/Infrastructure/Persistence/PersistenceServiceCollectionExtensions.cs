@@ -2,7 +2,9 @@ using Kurobe.Application.Common.Security;
 using Kurobe.Application.Asking.Ports;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Infrastructure.Persistence.Asking;
+using Kurobe.Application.Identity.Ports;
 using Kurobe.Infrastructure.Persistence.DataSources;
+using Kurobe.Infrastructure.Persistence.Identity;
 using Kurobe.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -59,6 +61,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IDataSourceStore, EfDataSourceStore>();
         services.AddScoped<IAskHistory, EfAskHistory>();
         services.AddScoped<IVerifiedExampleStore, EfVerifiedExampleStore>();
+        services.AddScoped<IIdentityStore, EfIdentityStore>();
 
         services.AddSingleton<MetadataStoreMigrator>();
         // Hosted services start in registration order: the schema must be ready before anything that reads the store.

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Kurobe.Api.FunctionalTests.Infrastructure;
-using Kurobe.Application.Common.Security;
 using Kurobe.Application.Engines.Ports;
-using Kurobe.Domain.Tenancy;
 using Kurobe.Plugins.Abstractions.Hosting;
 using Kurobe.Plugins.Abstractions.TextToSql;
 using Microsoft.AspNetCore.Hosting;
@@ -12,14 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Kurobe.Api.FunctionalTests.Asking;
 
 /// <summary>
-/// The API for ask tests: the fixed reference date 2025-12-15, a fixed caller (TEMPORARY, marked below), and a
-/// registry that records what text-to-SQL engines are asked.
+/// The API for ask tests: the fixed reference date 2025-12-15, and a registry that records what text-to-SQL engines
+/// are asked.
 /// </summary>
 public class AskApiFactory : KurobeApiFactory
 {
-    public static readonly Principal TestAnalyst =
-        new(new TenantId(Guid.Parse("7d4c9a1e-3b6f-4f0e-9c2a-5e8b1d7f3a60")), PrincipalKind.User, "test-analyst", "Test Analyst", Role.Analyst);
-
     public AskApiFactory()
     {
         WithSetting("Kurobe:Ask:ReferenceDate", "2025-12-15");
@@ -30,10 +25,6 @@ public class AskApiFactory : KurobeApiFactory
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
         {
-            // TEMPORARY (remove when authentication is merged): requests carry no principal yet, so every request
-            // acts as one fixed analyst of one tenant.
-            services.AddSingleton<ICurrentPrincipal>(new FixedPrincipal(TestAnalyst));
-
             // Records what text-to-SQL engines are asked, so tests can see verified examples reach them.
             var original = services.Last(d => d.ServiceType == typeof(IEngineRegistry));
             services.AddSingleton<IEngineRegistry>(sp => new RecordingRegistry((IEngineRegistry)original.ImplementationFactory!(sp), TextToSqlRequests));
@@ -42,11 +33,6 @@ public class AskApiFactory : KurobeApiFactory
 
     /// <summary>Every request a text-to-SQL engine got through the API, newest last.</summary>
     public ConcurrentQueue<TextToSqlRequest> TextToSqlRequests { get; } = new();
-
-    private sealed class FixedPrincipal(Principal principal) : ICurrentPrincipal
-    {
-        public Principal? Current => principal;
-    }
 
     private sealed class RecordingRegistry(IEngineRegistry inner, ConcurrentQueue<TextToSqlRequest> requests) : IEngineRegistry
     {

@@ -159,7 +159,7 @@ public sealed class EngineQueryTests(EngineQueryTests.Server server) : IClassFix
     {
         private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "kurobe-engine-tests", Guid.NewGuid().ToString("N"));
         private readonly KestrelApiFactory _factory = new(socketSendBufferBytes: 32 * 1024);
-        private readonly HttpClient _http = new();
+        private readonly HttpClient _http = new() { DefaultRequestHeaders = { { "X-API-Key", KurobeApiFactory.BootstrapApiKey } } };
         private Uri _httpEndpoint = null!;
         private Uri _webSocketEndpoint = null!;
         private string? _database;

@@ -22,8 +22,10 @@ public sealed class EnginesAndChartsTests(KurobeApiFactory factory) : IClassFixt
         var semantic = engines.Single(e => e.GetProperty("kind").GetString() == "SEMANTIC");
         semantic.GetProperty("plugin").GetString().ShouldBe("rule-based-semantic");
         semantic.GetProperty("status").GetString().ShouldBe("READY");
-        // Its provider arrives with the ask feature: until then it says so instead of pretending to answer.
-        engines.Single(e => e.GetProperty("kind").GetString() == "TEXT_TO_SQL").GetProperty("status").GetString().ShouldBe("NOT_CONFIGURED");
+        var textToSql = engines.Single(e => e.GetProperty("kind").GetString() == "TEXT_TO_SQL");
+        textToSql.GetProperty("provider").GetString().ShouldBe("semantic_compiler");
+        textToSql.GetProperty("status").GetString().ShouldBe("READY");
+        textToSql.GetProperty("plugin").GetString().ShouldBe("kurobe", "semantic_compiler is built into the server");
     }
 
     [Fact]

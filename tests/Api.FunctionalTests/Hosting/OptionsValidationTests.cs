@@ -14,6 +14,10 @@ public sealed class OptionsValidationTests
     [InlineData("Kurobe:Query:DefaultMaxRows", "500000")]
     [InlineData("Kurobe:Demo:Scale", "0")]
     [InlineData("Kurobe:DuckDb:MemoryLimit", "lots")]
+    [InlineData("Kurobe:RateLimits:PerPrincipal:PermitLimit", "0")]
+    [InlineData("Kurobe:Auth:LocalTokens:LifetimeMinutes", "0")]
+    [InlineData("Kurobe:Http:MaxRequestBodyBytes", "10")]
+    [InlineData("Kurobe:Auth:Jwt:ClockSkewSeconds", "-1")]
     public void An_invalid_setting_stops_the_server_at_start(string key, string value)
     {
         using var factory = new KurobeApiFactory().WithSetting(key, value);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Kurobe.Api.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Kurobe.Api.FunctionalTests.WebSockets;
@@ -46,6 +47,11 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
     public static async Task<GraphQLWsTestClient> ConnectAsync(WebApplicationFactory<Program> factory, params string[] subProtocols)
     {
         var client = factory.Server.CreateWebSocketClient();
+        if ((factory as KurobeApiFactory)?.DefaultApiKey is { } key)
+        {
+            client.ConfigureRequest = request => request.Headers["X-API-Key"] = key;
+        }
+
         foreach (var protocol in subProtocols)
         {
             client.SubProtocols.Add(protocol);
@@ -87,6 +93,7 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
         };
         var webSocket = new ClientWebSocket();
         webSocket.Options.AddSubProtocol(SubProtocol);
+        webSocket.Options.SetRequestHeader("X-API-Key", KurobeApiFactory.BootstrapApiKey);
         using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
         await webSocket.ConnectAsync(endpoint, invoker, TestContext.Current.CancellationToken);
         return Over(webSocket);
@@ -112,8 +119,9 @@ public sealed class GraphQLWsTestClient : IAsyncDisposable
         while (offset < data.Length);
     }
 
+    /// <summary>Sends connection_init; without a payload, one with the bootstrap key (as graphql-ws clients send connectionParams).</summary>
     public Task InitAsync(object? payload = null) =>
-        SendAsync(payload is null ? new { type = "connection_init" } : new { type = "connection_init", payload });
+        SendAsync(new { type = "connection_init", payload = payload ?? new Dictionary<string, string> { ["Authorization"] = $"Bearer {KurobeApiFactory.BootstrapApiKey}" } });
 
     /// <summary>Sends connection_init and expects connection_ack.</summary>
     public async Task<JsonObject> InitAndAckAsync()

@@ -20,6 +20,11 @@ internal static class ErrorCodes
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string BadUserInput = "BAD_USER_INPUT";
 
+    // Who asks
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string RateLimited = "RATE_LIMITED";
+
     // Executing it
     public const string NotFound = "NOT_FOUND";
     public const string Conflict = "CONFLICT";

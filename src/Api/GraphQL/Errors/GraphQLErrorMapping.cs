@@ -36,6 +36,8 @@ internal sealed partial class GraphQLErrorMapping(
             },
         },
         DomainRuleException rule => new KurobeError(ErrorCodes.BadUserInput, rule.Message, rule),
+        UnauthenticatedException unauthenticated => new KurobeError(ErrorCodes.Unauthenticated, unauthenticated.Message, unauthenticated),
+        ForbiddenException forbidden => new KurobeError(ErrorCodes.Forbidden, forbidden.Message, forbidden),
         NotFoundException notFound => new KurobeError(ErrorCodes.NotFound, notFound.Message, notFound),
         ConflictException conflict => new KurobeError(ErrorCodes.Conflict, conflict.Message, conflict),
         SqlNotAllowedException refused => new KurobeError(ErrorCodes.SqlNotAllowed, refused.Message, refused),

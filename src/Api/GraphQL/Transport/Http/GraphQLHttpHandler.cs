@@ -3,6 +3,10 @@ using GraphQL.Transport;
 using GraphQLParser.AST;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Execution;
+using Kurobe.Api.GraphQL.Identity;
+using Kurobe.Api.Security;
+using Kurobe.Application.Common.Security;
+using Kurobe.Application.Identity.Ports;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,9 +15,15 @@ namespace Kurobe.Api.GraphQL.Transport.Http;
 /// <summary>
 /// GraphQL over HTTP, as the spec (graphql.github.io/graphql-over-http) describes it: POST with a JSON body, GET for
 /// queries, <c>application/graphql-response+json</c> when the client accepts it (with 4xx for requests that could not
-/// execute), <c>application/json</c> otherwise (with 200 for every GraphQL response).
+/// execute), <c>application/json</c> otherwise (with 200 for every GraphQL response). Every request needs
+/// credentials (401 otherwise) except a mutation made only of <c>login</c>; each counts against the rate limits (429).
 /// </summary>
-internal sealed class GraphQLHttpHandler(GraphQLExecutor executor, IGraphQLSerializer serializer, IOptions<GraphQLServerOptions> options)
+internal sealed class GraphQLHttpHandler(
+    GraphQLExecutor executor,
+    IGraphQLSerializer serializer,
+    GraphQLAuthentication authentication,
+    IRequestThrottle throttle,
+    IOptions<GraphQLServerOptions> options)
 {
     private static readonly string AllowedMethods = $"{HttpMethods.Get}, {HttpMethods.Post}";
 
@@ -59,7 +69,36 @@ internal sealed class GraphQLHttpHandler(GraphQLExecutor executor, IGraphQLSeria
             return;
         }
 
-        var result = await ExecuteAsync(context, graphQLRequest, isGet);
+        var credentials = RequestCredentials.FromHeaders(request.Headers);
+        Principal? principal = null;
+        if (!credentials.IsEmpty || !AnonymousOperations.IsAnonymous(graphQLRequest, IdentityMutationFields.AnonymousFields))
+        {
+            var authenticated = await authentication.AuthenticateAsync(context.RequestServices, credentials, context.RequestAborted);
+            if (authenticated.Principal is null)
+            {
+                response.Headers.WWWAuthenticate = "Bearer";
+                await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, responseType, ErrorCodes.Unauthenticated, authenticated.Failure!);
+                return;
+            }
+
+            principal = authenticated.Principal;
+        }
+
+        var decision = await throttle.AcquireAsync(principal, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        if (!decision.Allowed)
+        {
+            var seconds = RateLimitErrors.Seconds(decision.RetryAfter);
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, responseType, RateLimitErrors.Create(seconds));
+            return;
+        }
+
+        ExecutionResult result;
+        using (AmbientPrincipal.Use(principal))
+        {
+            result = await ExecuteAsync(context, graphQLRequest, isGet);
+        }
+
         response.StatusCode = StatusCodeFor(result, responseType);
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
@@ -143,11 +182,14 @@ internal sealed class GraphQLHttpHandler(GraphQLExecutor executor, IGraphQLSeria
         return best;
     }
 
-    private Task WriteErrorAsync(HttpContext context, int statusCode, string responseType, string code, string message)
+    private Task WriteErrorAsync(HttpContext context, int statusCode, string responseType, string code, string message) =>
+        WriteErrorAsync(context, statusCode, responseType, new KurobeError(code, message));
+
+    private Task WriteErrorAsync(HttpContext context, int statusCode, string responseType, KurobeError error)
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = responseType;
         context.Response.Headers.CacheControl = "no-store";
-        return serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [new KurobeError(code, message)] }, context.RequestAborted);
+        return serializer.WriteAsync(context.Response.Body, new ExecutionResult { Errors = [error] }, context.RequestAborted);
     }
 }

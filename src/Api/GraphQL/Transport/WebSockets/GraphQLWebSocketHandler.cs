@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using GraphQL;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Execution;
+using Kurobe.Api.Security;
+using Kurobe.Application.Identity.Ports;
 using Microsoft.Extensions.Options;
 
 namespace Kurobe.Api.GraphQL.Transport.WebSockets;
@@ -15,6 +17,8 @@ internal sealed partial class GraphQLWebSocketHandler(
     GraphQLExecutor executor,
     IGraphQLSerializer serializer,
     GraphQLErrorMapping errors,
+    GraphQLAuthentication authentication,
+    IRequestThrottle throttle,
     IServiceScopeFactory scopeFactory,
     TimeProvider timeProvider,
     IOptions<GraphQLServerOptions> options,
@@ -26,7 +30,7 @@ internal sealed partial class GraphQLWebSocketHandler(
 
     private static readonly TimeSpan RejectionCloseTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly GraphQLWsServices _services = new(executor, serializer, errors, scopeFactory, timeProvider, options.Value, connectionLogger);
+    private readonly GraphQLWsServices _services = new(executor, serializer, errors, authentication, throttle, scopeFactory, timeProvider, options.Value, connectionLogger);
 
     public async Task HandleAsync(HttpContext context)
     {

@@ -4,6 +4,7 @@ using GraphQLParser.AST;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Execution;
 using Kurobe.Api.GraphQL.Subscriptions;
+using Kurobe.Application.Common.Security;
 
 namespace Kurobe.Api.GraphQL.Transport.WebSockets;
 
@@ -12,6 +13,8 @@ internal sealed partial class GraphQLWsConnection
 {
     private async Task RunOperationAsync(GraphQLWsOperation operation, GraphQLRequest request)
     {
+        // Flows into the subscription's source stream too: its pump task starts inside this scope.
+        using var principal = AmbientPrincipal.Use(_principal);
         try
         {
             await using var scope = _services.ScopeFactory.CreateAsyncScope();

@@ -2,9 +2,12 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using System.Text.Json;
 using GraphQL.Transport;
 using Kurobe.Api.GraphQL.Errors;
 using Kurobe.Api.GraphQL.Subscriptions;
+using Kurobe.Api.Security;
+using Kurobe.Application.Common.Security;
 
 namespace Kurobe.Api.GraphQL.Transport.WebSockets;
 
@@ -54,6 +57,10 @@ internal sealed partial class GraphQLWsConnection : IDisposable
     private readonly Lock _closeGate = new();
     private CloseRequest? _close;
     private ITimer? _closeTimer;
+    private ITimer? _expiryTimer;
+
+    /// <summary>Who the connection acts as, from <c>connection_init</c>; every operation runs as them.</summary>
+    private Principal? _principal;
     private int _occupiedSlots;
     private int _initReceived;
     private bool _acknowledged;
@@ -220,7 +227,7 @@ internal sealed partial class GraphQLWsConnection : IDisposable
                 // A pong nobody asked for is a unidirectional heartbeat: nothing to do.
                 break;
             case GraphQLWsMessageTypes.ConnectionInit:
-                await OnConnectionInitAsync();
+                await OnConnectionInitAsync(message.Payload);
                 break;
             case GraphQLWsMessageTypes.Subscribe:
                 await OnSubscribeAsync(message.Id!, message.Request!);
@@ -231,7 +238,7 @@ internal sealed partial class GraphQLWsConnection : IDisposable
         }
     }
 
-    private async Task OnConnectionInitAsync()
+    private async Task OnConnectionInitAsync(JsonElement? payload)
     {
         if (Interlocked.Exchange(ref _initReceived, 1) == 1)
         {
@@ -240,7 +247,32 @@ internal sealed partial class GraphQLWsConnection : IDisposable
         }
 
         CancelQuietly(_initWait);
-        // Kurobe has no per-connection authentication yet: every init is accepted (4403 would refuse it here).
+        var credentials = RequestCredentials.FromInitPayload(payload, _httpContext.Request.Headers);
+        Application.Identity.Authentication.AuthenticationResult authenticated;
+        await using (var scope = _services.ScopeFactory.CreateAsyncScope())
+        {
+            authenticated = await _services.Authentication.AuthenticateAsync(scope.ServiceProvider, credentials, _closing.Token);
+        }
+
+        if (authenticated.Principal is null)
+        {
+            LogInitRefused(_logger, ConnectionId, authenticated.Failure ?? "no credentials");
+            RequestClose(GraphQLWsCloseCodes.Forbidden, "Forbidden");
+            return;
+        }
+
+        _principal = authenticated.Principal;
+        if (authenticated.ExpiresAt is { } expiresAt)
+        {
+            // A connection lives no longer than its credentials: at expiry it closes, and the client logs in again.
+            var remaining = expiresAt - _services.TimeProvider.GetUtcNow();
+            _expiryTimer = _services.TimeProvider.CreateTimer(
+                static state => ((GraphQLWsConnection)state!).RequestClose(GraphQLWsCloseCodes.Forbidden, "Forbidden: credentials expired"),
+                this,
+                remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
+                Timeout.InfiniteTimeSpan);
+        }
+
         await SendControlAsync(GraphQLWsOutgoingMessage.ConnectionAck);
         _acknowledged = true;
     }
@@ -256,6 +288,13 @@ internal sealed partial class GraphQLWsConnection : IDisposable
         if (_operations.ContainsKey(id))
         {
             RequestClose(GraphQLWsCloseCodes.SubscriberAlreadyExists, $"Subscriber for {id} already exists");
+            return;
+        }
+
+        var decision = await _services.Throttle.AcquireAsync(_principal, _httpContext.Connection.RemoteIpAddress?.ToString(), _closing.Token);
+        if (!decision.Allowed)
+        {
+            await SendControlAsync(GraphQLWsOutgoingMessage.Error(id, [RateLimitErrors.Create(RateLimitErrors.Seconds(decision.RetryAfter))]));
             return;
         }
 
@@ -361,6 +400,7 @@ internal sealed partial class GraphQLWsConnection : IDisposable
     public void Dispose()
     {
         _closeTimer?.Dispose();
+        _expiryTimer?.Dispose();
         _initWait.Dispose();
         _closing.Dispose();
         _connection.Dispose();
@@ -393,6 +433,9 @@ internal sealed partial class GraphQLWsConnection : IDisposable
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "WebSocket {ConnectionId}: {Count} operations had not ended {Timeout} after the connection closed")]
     private static partial void LogOperationsLingering(ILogger logger, string connectionId, int count, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Information, Message = "WebSocket {ConnectionId}: connection_init refused ({Reason}); closing with 4403")]
+    private static partial void LogInitRefused(ILogger logger, string connectionId, string reason);
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Error, Message = "WebSocket {ConnectionId}: sending failed; aborting the connection")]
     private static partial void LogSendFailed(ILogger logger, string connectionId, Exception exception);

@@ -19,7 +19,8 @@ internal static class GraphQLWsMessageTypes
 
 /// <summary>
 /// A client message that passed validation. <see cref="Payload"/> is kept (detached from the parsed document) only
-/// where the server uses it: the payload of a <c>ping</c>, echoed in the <c>pong</c>.
+/// where the server uses it: the payload of a <c>ping</c>, echoed in the <c>pong</c>, and of <c>connection_init</c>
+/// (the credentials).
 /// </summary>
 internal sealed record GraphQLWsIncomingMessage(string Type, string? Id, JsonElement? Payload, GraphQLRequest? Request);
 
@@ -67,8 +68,8 @@ internal static class GraphQLWsMessageReader
             var type = typeElement.GetString()!;
             return type switch
             {
-                GraphQLWsMessageTypes.ConnectionInit or GraphQLWsMessageTypes.Pong => ReadWithOptionalPayload(root, type, keepPayload: false),
-                GraphQLWsMessageTypes.Ping => ReadWithOptionalPayload(root, type, keepPayload: true),
+                GraphQLWsMessageTypes.Pong => ReadWithOptionalPayload(root, type, keepPayload: false),
+                GraphQLWsMessageTypes.Ping or GraphQLWsMessageTypes.ConnectionInit => ReadWithOptionalPayload(root, type, keepPayload: true),
                 GraphQLWsMessageTypes.Subscribe => ReadSubscribe(root, serializer),
                 GraphQLWsMessageTypes.Complete => TryReadId(root, type, out var id, out var failure)
                     ? new GraphQLWsReading(new GraphQLWsIncomingMessage(type, id, null, null), null)
