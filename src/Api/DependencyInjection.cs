@@ -33,8 +33,8 @@ internal static class DependencyInjection
             options.GenerateTypesAsInternal = true;
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(ListDataSourcesQuery)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
-            options.StreamPipelineBehaviors = [typeof(StreamLoggingBehavior<,>), typeof(StreamValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.StreamPipelineBehaviors = [typeof(StreamLoggingBehavior<,>), typeof(StreamAuthorizationBehavior<,>), typeof(StreamValidationBehavior<,>)];
         });
         return builder;
     }

@@ -1,3 +1,4 @@
+using Kurobe.Application.Common.Security;
 using Mediator;
 using NetArchTest.Rules;
 
@@ -40,6 +41,15 @@ public sealed class UseCaseConventionTests
         message.GetMethod("<Clone>$").ShouldNotBeNull($"{message.Name} should be a record");
         var isCommand = Implements(message, [typeof(ICommand<>), typeof(IStreamCommand<>)]);
         message.Name.ShouldEndWith(isCommand ? "Command" : "Query");
+    }
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Messages_state_the_role_they_require_or_that_they_allow_anonymous_callers(Type message)
+    {
+        var requirements = message.GetCustomAttributes(typeof(RequiresRoleAttribute), inherit: false).Length
+            + message.GetCustomAttributes(typeof(AllowAnonymousAttribute), inherit: false).Length;
+        requirements.ShouldBe(1, $"{message.Name}: mark it [RequiresRole(...)] (or [AllowAnonymous], rarely); unmarked use cases are refused to everyone");
     }
 
     [Fact]

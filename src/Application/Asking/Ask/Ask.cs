@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using FluentValidation;
 using Kurobe.Application.Asking.Answering;
 using Kurobe.Application.Engines;
@@ -17,6 +19,7 @@ namespace Kurobe.Application.Asking.Ask;
 /// </summary>
 /// <param name="DataSourceId">The source to ask; the default source when null.</param>
 /// <param name="Engine">The text-to-SQL profile in engines.yaml; <c>default</c> when null.</param>
+[RequiresRole(Role.Analyst)]
 public sealed record AskCommand(string Question, DataSourceId? DataSourceId, string? Engine) : ICommand<AskResult>;
 
 public sealed class AskCommandValidator : AbstractValidator<AskCommand>

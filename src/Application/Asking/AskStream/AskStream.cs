@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using System.Runtime.CompilerServices;
 using FluentValidation;
 using Kurobe.Application.Asking.Answering;
@@ -18,6 +20,7 @@ namespace Kurobe.Application.Asking.AskStream;
 /// Answers a question step by step: what was understood, the SQL, the rows in batches, a chart, and the totals, or
 /// the problems that stopped it. Ending the stream cancels the engine call and the query.
 /// </summary>
+[RequiresRole(Role.Analyst)]
 public sealed record AskStreamCommand(string Question, DataSourceId? DataSourceId, string? Engine) : IStreamCommand<AskStreamEvent>;
 
 /// <summary>The steps of a streamed answer, in order; <see cref="Rows"/> repeats, <see cref="Chart"/> follows the first rows.</summary>

@@ -1,3 +1,4 @@
+using Kurobe.Domain.Tenancy;
 using Kurobe.Application.Asking.Ports;
 using Kurobe.Application.Common.Errors;
 using Kurobe.Application.Common.Security;
@@ -6,6 +7,7 @@ using Mediator;
 namespace Kurobe.Application.Asking.DeleteVerifiedExample;
 
 /// <summary>Deletes one of the caller's tenant's verified examples; later questions no longer get it.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record DeleteVerifiedExampleCommand(Guid Id) : ICommand<Guid>;
 
 public sealed class DeleteVerifiedExampleCommandHandler(IVerifiedExampleStore examples, ICurrentPrincipal principal)

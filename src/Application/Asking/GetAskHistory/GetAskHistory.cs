@@ -1,3 +1,4 @@
+using Kurobe.Domain.Tenancy;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -12,6 +13,7 @@ namespace Kurobe.Application.Asking.GetAskHistory;
 /// <summary>The caller's tenant's asks, newest first, a page at a time.</summary>
 /// <param name="First">How many asks, 1 to 100.</param>
 /// <param name="After">The cursor of the last ask of the previous page.</param>
+[RequiresRole(Role.Viewer)]
 public sealed record GetAskHistoryQuery(int First, string? After) : IQuery<AskHistoryResult>;
 
 /// <summary>A page of history and the cursor each entry can be continued from.</summary>

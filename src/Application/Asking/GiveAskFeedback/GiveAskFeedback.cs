@@ -1,3 +1,4 @@
+using Kurobe.Domain.Tenancy;
 using FluentValidation;
 using Kurobe.Application.Asking.Answering;
 using Kurobe.Application.Asking.Ports;
@@ -13,6 +14,7 @@ namespace Kurobe.Application.Asking.GiveAskFeedback;
 /// question and SQL a verified example of the tenant for that source, which later questions get as an example.
 /// </summary>
 /// <param name="CorrectedSql">SQL that answers the question correctly, when the answer's was wrong.</param>
+[RequiresRole(Role.Analyst)]
 public sealed record GiveAskFeedbackCommand(Guid AskId, AskRating Rating, string? CorrectedSql) : ICommand<AskFeedbackResult>;
 
 /// <param name="Example">The verified example the feedback created (or found), if any.</param>

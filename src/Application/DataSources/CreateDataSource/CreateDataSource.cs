@@ -1,3 +1,4 @@
+using Kurobe.Domain.Tenancy;
 using FluentValidation;
 using Kurobe.Application.Common.Errors;
 using Kurobe.Application.Common.Security;
@@ -12,6 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Kurobe.Application.DataSources.CreateDataSource;
 
 /// <summary>Adds a source. The secret (a password or token) is encrypted before it is stored and never returned.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record CreateDataSourceCommand(
     DataSourceName Name,
     DataSourceConnection Connection,

@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Domain.DataSources;
 using Mediator;
@@ -5,6 +7,7 @@ using Mediator;
 namespace Kurobe.Application.DataSources.DeleteDataSource;
 
 /// <summary>Deletes a source created through the API, closing its connections and dropping its cached results.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record DeleteDataSourceCommand(DataSourceId Id) : ICommand<DataSourceId>;
 
 public sealed class DeleteDataSourceCommandHandler(IDataSourceCatalog catalog, IDataSourceStore store, DataSourceResources resources)

@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Domain.DataSources;
@@ -6,6 +8,7 @@ using Mediator;
 namespace Kurobe.Application.DataSources.GetDataSource;
 
 /// <summary>One source, or null when there is none with the id.</summary>
+[RequiresRole(Role.Viewer)]
 public sealed record GetDataSourceQuery(DataSourceId Id) : IQuery<DataSourceView?>;
 
 public sealed class GetDataSourceQueryHandler(IDataSourceCatalog catalog, DataSourceStatusBoard statuses)

@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.DataSources.Schema;
 using Kurobe.Domain.DataSources;
@@ -6,6 +8,7 @@ using Mediator;
 namespace Kurobe.Application.DataSources.GetDataSourceSchema;
 
 /// <summary>A source's tables and columns, from the schema cache.</summary>
+[RequiresRole(Role.Viewer)]
 public sealed record GetDataSourceSchemaQuery(DataSourceId Id) : IQuery<SchemaSnapshot>;
 
 public sealed class GetDataSourceSchemaQueryHandler(IDataSourceCatalog catalog, DataSourceSchemaCache schemas)

@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Ports;
 using Kurobe.Application.Querying.Ports;
 using Kurobe.Domain.DataSources;
@@ -6,6 +8,7 @@ using Mediator;
 namespace Kurobe.Application.DataSources.InvalidateResultCache;
 
 /// <summary>Drops every cached <c>runQuery</c> result of a source, for when its data changed.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record InvalidateResultCacheCommand(DataSourceId Id) : ICommand<DataSourceId>;
 
 public sealed class InvalidateResultCacheCommandHandler(IDataSourceCatalog catalog, IQueryResultCache cache)

@@ -1,9 +1,12 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.DataSources.Health;
 using Kurobe.Application.DataSources.Ports;
 using Mediator;
 
 namespace Kurobe.Application.DataSources.ListDataSources;
 
+[RequiresRole(Role.Viewer)]
 public sealed record ListDataSourcesQuery : IQuery<IReadOnlyList<DataSourceView>>;
 
 public sealed class ListDataSourcesQueryHandler(IDataSourceCatalog catalog, DataSourceStatusBoard statuses)

@@ -1,3 +1,4 @@
+using Kurobe.Domain.Tenancy;
 using FluentValidation;
 using Kurobe.Application.Common;
 using Kurobe.Application.Common.Errors;
@@ -17,6 +18,7 @@ namespace Kurobe.Application.DataSources.UpdateDataSource;
 /// returns to the server's default. A changed connection or secret closes the source's pooled connections and
 /// drops its cached results.
 /// </summary>
+[RequiresRole(Role.Admin)]
 public sealed record UpdateDataSourceCommand(
     DataSourceId Id,
     Change<DataSourceName> Name,

@@ -8,6 +8,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.ChangeMemberRole;
 
 /// <summary>Gives a member of the caller's tenant another role. Owners only; the last owner stays an owner.</summary>
+[RequiresRole(Role.Owner)]
 public sealed record ChangeMemberRoleCommand(UserId UserId, Role Role) : ICommand<MemberView>;
 
 public sealed class ChangeMemberRoleCommandValidator : AbstractValidator<ChangeMemberRoleCommand>

@@ -9,6 +9,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.CreateApiKey;
 
 /// <summary>Creates an API key in the caller's tenant. Its secret is in the result and nowhere else, ever again.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record CreateApiKeyCommand(string Name, Role Role, DateTimeOffset? ExpiresAt) : ICommand<CreatedApiKey>;
 
 /// <summary>The new key and, this once, its full text.</summary>

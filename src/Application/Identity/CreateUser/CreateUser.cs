@@ -9,6 +9,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.CreateUser;
 
 /// <summary>Creates a local user (with a password) as a member of the caller's tenant. Owners only.</summary>
+[RequiresRole(Role.Owner)]
 public sealed record CreateUserCommand(string Email, string DisplayName, string Password, Role Role) : ICommand<MemberView>
 {
     public override string ToString() => $"{nameof(CreateUserCommand)} {{ Role = {Role} }}";

@@ -7,6 +7,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.GetMe;
 
 /// <summary>Who the caller is: their tenant, kind, id, name and role.</summary>
+[RequiresRole(Role.Viewer)]
 public sealed record GetMeQuery : IQuery<MeView>;
 
 /// <summary>The caller as the server sees them.</summary>

@@ -6,6 +6,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.ListApiKeys;
 
 /// <summary>The API keys of the caller's tenant, newest first, revoked ones included.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record ListApiKeysQuery : IQuery<IReadOnlyList<ApiKeyView>>;
 
 public sealed class ListApiKeysQueryHandler(ICurrentPrincipal current, IIdentityStore store)

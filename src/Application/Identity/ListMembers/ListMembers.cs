@@ -6,6 +6,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.ListMembers;
 
 /// <summary>The members of the caller's tenant, by email.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record ListMembersQuery : IQuery<IReadOnlyList<MemberView>>;
 
 public sealed class ListMembersQueryHandler(ICurrentPrincipal current, IIdentityStore store)

@@ -9,6 +9,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.Login;
 
 /// <summary>Signs a local user in to one of their tenants and issues a short-lived bearer token.</summary>
+[AllowAnonymous]
 public sealed record LoginCommand(string Email, string Password, string Tenant) : ICommand<AccessToken>
 {
     public override string ToString() => $"{nameof(LoginCommand)} {{ Tenant = {Tenant} }}";

@@ -7,6 +7,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.RemoveMember;
 
 /// <summary>Removes a member from the caller's tenant (the user remains, for their other tenants). Owners only; never the last owner.</summary>
+[RequiresRole(Role.Owner)]
 public sealed record RemoveMemberCommand(UserId UserId) : ICommand<bool>;
 
 public sealed class RemoveMemberCommandHandler(ICurrentPrincipal current, IIdentityStore store)

@@ -8,6 +8,7 @@ using Mediator;
 namespace Kurobe.Application.Identity.RevokeApiKey;
 
 /// <summary>Revokes a key of the caller's tenant: it stops working at once. Revoking a revoked key changes nothing.</summary>
+[RequiresRole(Role.Admin)]
 public sealed record RevokeApiKeyCommand(ApiKeyId Id) : ICommand<ApiKeyView>;
 
 public sealed class RevokeApiKeyCommandHandler(ICurrentPrincipal current, IIdentityStore store, TimeProvider timeProvider)

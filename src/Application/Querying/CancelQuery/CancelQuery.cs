@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using FluentValidation;
 using Kurobe.Application.Querying.Execution;
 using Mediator;
@@ -5,6 +7,7 @@ using Mediator;
 namespace Kurobe.Application.Querying.CancelQuery;
 
 /// <summary>Stops a running query in its engine.</summary>
+[RequiresRole(Role.Analyst)]
 public sealed record CancelQueryCommand(Guid QueryId) : ICommand<CancelQueryResult>;
 
 /// <param name="Cancelled">False when the query was no longer running (it had finished, or never existed).</param>

@@ -1,9 +1,12 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using Kurobe.Application.Querying.Execution;
 using Kurobe.Domain.DataSources;
 using Mediator;
 
 namespace Kurobe.Application.Querying.ListRunningQueries;
 
+[RequiresRole(Role.Analyst)]
 public sealed record ListRunningQueriesQuery : IQuery<IReadOnlyList<RunningQuerySummary>>;
 
 public sealed record RunningQuerySummary(

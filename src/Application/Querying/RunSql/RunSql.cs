@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using FluentValidation;
 using Kurobe.Application.Querying.Caching;
 using Kurobe.Application.Querying.Encoding;
@@ -14,6 +16,7 @@ namespace Kurobe.Application.Querying.RunSql;
 /// cache when an identical query ran recently.
 /// </summary>
 /// <param name="CacheTtlSeconds">How long the result may be cached; 0 skips the cache. The source's default when null.</param>
+[RequiresRole(Role.Analyst)]
 public sealed record RunSqlQuery(DataSourceId? DataSourceId, string Sql, int? MaxRows, int? TimeoutSeconds, int? CacheTtlSeconds = null)
     : IQuery<QueryResult>, ISqlRequest;
 

@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using System.Runtime.CompilerServices;
 using Kurobe.Application.Querying.Execution;
 using Kurobe.Domain.DataSources;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Kurobe.Application.Querying.StreamSql;
 
 /// <summary>Runs SQL and streams its rows in batches, reading from the engine only as fast as the consumer takes them.</summary>
+[RequiresRole(Role.Analyst)]
 public sealed record StreamSqlQuery(DataSourceId? DataSourceId, string Sql, int? MaxRows, int? TimeoutSeconds)
     : IStreamQuery<QueryStreamEvent>, ISqlRequest;
 

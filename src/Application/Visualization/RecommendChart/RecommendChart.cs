@@ -1,3 +1,5 @@
+using Kurobe.Domain.Tenancy;
+using Kurobe.Application.Common.Security;
 using FluentValidation;
 using Kurobe.Application.Engines;
 using Kurobe.Application.Querying;
@@ -15,6 +17,7 @@ namespace Kurobe.Application.Visualization.RecommendChart;
 /// them), and the question behind it when there is one.
 /// </summary>
 /// <param name="Profile">The visualization profile in engines.yaml; <c>default</c> when null.</param>
+[RequiresRole(Role.Viewer)]
 public sealed record RecommendChartQuery(
     IReadOnlyList<ResultColumn> Columns,
     ReadOnlyMemory<byte> RowsJson,
