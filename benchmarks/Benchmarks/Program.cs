@@ -7,6 +7,7 @@ using Kurobe.Benchmarks;
 //   load <url> <body-file> <concurrency> <seconds> [server-pid]  closed-loop HTTP load: requests/s and latency
 //   burst <graphql-url> <sql> <count> <cache-ttl|default> [server-pid]
 //                                                                <count> identical runQuery requests at once
+//   semantic <model.yaml> <demo.duckdb> <seconds>                 the deterministic engine: questions/s, p50/p99
 return args switch
 {
     ["raw-duckdb", var database, var sql] => RawDuckDb.Run(database, sql),
@@ -17,6 +18,7 @@ return args switch
         await LoadGenerator.RunAsync(new Uri(url), bodyFile, Number(concurrency), Number(seconds), Number(pid)),
     ["burst", var url, var sql, var count, var ttl] => await Burst.RunAsync(new Uri(url), sql, Number(count), Ttl(ttl), serverPid: null),
     ["burst", var url, var sql, var count, var ttl, var pid] => await Burst.RunAsync(new Uri(url), sql, Number(count), Ttl(ttl), Number(pid)),
+    ["semantic", var modelFile, var database, var seconds] => await SemanticQuestions.RunAsync(modelFile, database, Number(seconds)),
     _ => Usage(),
 };
 
@@ -31,6 +33,7 @@ static int Usage()
                bare-endpoint <port> <response file>
                load <url> <body file> <concurrency> <seconds> [server pid]
                burst <graphql url> <sql> <count> <cache ttl seconds|default> [server pid]
+               semantic <model yaml> <demo duckdb file> <seconds>
         """);
     return 2;
 }

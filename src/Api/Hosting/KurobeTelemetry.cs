@@ -22,6 +22,8 @@ internal static class KurobeTelemetry
             {
                 tracing
                     .AddSource(KurobeDiagnostics.Name)
+                    // GenAI spans of engine plugins (Microsoft.Extensions.AI's UseOpenTelemetry), e.g. Kurobe.Engines.Llm.
+                    .AddSource("Kurobe.Engines.*")
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.Ordinal))
                     .AddHttpClientInstrumentation();
                 if (otlp)
