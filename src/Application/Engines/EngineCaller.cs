@@ -74,18 +74,18 @@ public sealed partial class EngineCaller(IEngineRegistry engines, ILogger<Engine
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Failed(kind, profile, $"The {KindText(kind)} engine '{provider}' did not answer within {timeout.TotalSeconds:0.#} s.");
+            throw Failed(kind, profile, $"The {EngineKindText.Of(kind)} engine '{provider}' did not answer within {timeout.TotalSeconds:0.#} s.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The caller gets a plain message; the log and the inner exception keep the plugin's detail.
             LogCallFailed(logger, exception, kind, profile, provider);
-            throw Failed(kind, profile, $"The {KindText(kind)} engine '{provider}' failed.", exception);
+            throw Failed(kind, profile, $"The {EngineKindText.Of(kind)} engine '{provider}' failed.", exception);
         }
 
         if (result is null || problemWith(result) is { } problem)
         {
-            throw Failed(kind, profile, $"The {KindText(kind)} engine '{provider}' returned an invalid answer: {(result is null ? "nothing" : problemWith(result))}.");
+            throw Failed(kind, profile, $"The {EngineKindText.Of(kind)} engine '{provider}' returned an invalid answer: {(result is null ? "nothing" : problemWith(result))}.");
         }
 
         return new EngineAnswer<TResult>(result, lease.Status);
@@ -102,13 +102,6 @@ public sealed partial class EngineCaller(IEngineRegistry engines, ILogger<Engine
     private string? FallbackOf(EngineKind kind, string profile) =>
         engines.Statuses.FirstOrDefault(s => s.Kind == kind && s.Profile == profile)?.Fallback;
 
-    private static string KindText(EngineKind kind) => kind switch
-    {
-        EngineKind.TextToSql => "text-to-SQL",
-        EngineKind.Semantic => "semantic",
-        EngineKind.Visualization => "visualization",
-        _ => kind.ToString(),
-    };
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Warning, Message = "The {Kind} engine of profile {Profile} failed ({Reason}); its fallback {Fallback} answers instead")]
     private static partial void LogFallingBack(ILogger logger, EngineKind kind, string profile, string fallback, string reason);

@@ -129,17 +129,17 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
             var snapshot = Volatile.Read(ref _snapshot);
             if (!snapshot.Slots.TryGetValue((kind, profile), out var slot))
             {
-                throw new EngineUnavailableException($"No {KindText(kind)} engine is configured for profile '{profile}'.");
+                throw new EngineUnavailableException($"No {EngineKindText.Of(kind)} engine is configured for profile '{profile}'.");
             }
 
             if (slot.Engine is null)
             {
-                throw new EngineUnavailableException(slot.Unavailable ?? $"The {KindText(kind)} engine for profile '{profile}' is not available.");
+                throw new EngineUnavailableException(slot.Unavailable ?? $"The {EngineKindText.Of(kind)} engine for profile '{profile}' is not available.");
             }
 
             if (slot.Engine is not TEngine engine)
             {
-                throw new EngineUnavailableException($"The {KindText(kind)} engine for profile '{profile}' is not a {typeof(TEngine).Name}.");
+                throw new EngineUnavailableException($"The {EngineKindText.Of(kind)} engine for profile '{profile}' is not a {typeof(TEngine).Name}.");
             }
 
             if (slot.Generation is null)
@@ -312,11 +312,11 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
                 else
                 {
                     var error = generation.EngineErrors.GetValueOrDefault(key)
-                        ?? $"Plugin {generation.Manifest.Name} {generation.Manifest.Version} has no {KindText(profile.Kind)} engine for profile '{profile.Name}'.";
+                        ?? $"Plugin {generation.Manifest.Name} {generation.Manifest.Version} has no {EngineKindText.Of(profile.Kind)} engine for profile '{profile.Name}'.";
                     slot = lastGood is not null
                         ? Serving(profile, lastGood.Generation!, lastGood.Engine!, error)
                         : Unavailable(profile, generation, EngineState.Failed, error,
-                            $"The {KindText(profile.Kind)} engine for profile '{profile.Name}' failed to start: {error}");
+                            $"The {EngineKindText.Of(profile.Kind)} engine for profile '{profile.Name}' failed to start: {error}");
                 }
             }
             else if (builtInProviders.TryGetValue(new EngineProvider(profile.Kind, profile.Provider), out var builtInProvider))
@@ -327,12 +327,12 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
             {
                 var error = string.Join(" ", folderErrors.Values);
                 slot = Unavailable(profile, null, EngineState.Failed, error,
-                    $"The {KindText(profile.Kind)} provider '{profile.Provider}' is not available: {error}");
+                    $"The {EngineKindText.Of(profile.Kind)} provider '{profile.Provider}' is not available: {error}");
             }
             else
             {
                 slot = Unavailable(profile, null, EngineState.NotConfigured, null,
-                    $"The {KindText(profile.Kind)} provider '{profile.Provider}' is not installed.");
+                    $"The {EngineKindText.Of(profile.Kind)} provider '{profile.Provider}' is not installed.");
             }
 
             slots[key] = slot;
@@ -383,7 +383,7 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
             profile.Kind, profile.Name, profile.Provider, BuiltInPluginName, HostVersion,
             builtIn.Engine is null ? EngineState.Failed : EngineState.Ready, builtIn.Error, builtIn.CreatedAt, profile.Fallback, BuiltIn: true);
         return builtIn.Engine is null
-            ? new EngineSlot(profile, null, null, status, $"The {KindText(profile.Kind)} engine for profile '{profile.Name}' failed to start: {builtIn.Error}")
+            ? new EngineSlot(profile, null, null, status, $"The {EngineKindText.Of(profile.Kind)} engine for profile '{profile.Name}' failed to start: {builtIn.Error}")
             : new EngineSlot(profile, null, builtIn.Engine, status, null);
     }
 
@@ -456,12 +456,4 @@ internal sealed class EngineRegistry : IEngineRegistry, IAsyncDisposable
     private static string Describe(EngineStatus status) =>
         $"{EnginesConfiguration.KindName(status.Kind)}/{status.Profile}={status.Provider}:{status.State}"
         + (status.Plugin is null ? string.Empty : $" ({status.Plugin} {status.Version})");
-
-    private static string KindText(EngineKind kind) => kind switch
-    {
-        EngineKind.TextToSql => "text-to-SQL",
-        EngineKind.Semantic => "semantic",
-        EngineKind.Visualization => "visualization",
-        _ => kind.ToString(),
-    };
 }

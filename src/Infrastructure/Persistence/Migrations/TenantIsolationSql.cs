@@ -52,14 +52,40 @@ internal static class TenantIsolationSql
     /// A function the app role may call that returns every row of <paramref name="table"/> across tenants, for the
     /// server's own background work (never for a request).
     /// </summary>
-    public static void CreateAllTenantsFunction(this MigrationBuilder migration, string function, string table)
+    public static void CreateAllTenantsFunction(this MigrationBuilder migration, string function, string table) =>
+        migration.CreateDefinerFunction(function, [], $"SETOF {table}", $"SELECT * FROM {table}");
+
+    /// <summary>
+    /// A SQL function that runs as the schema owner (so it sees past row-level security) and that only the app role
+    /// may call: the narrow way for what must be read before a tenant is known.
+    /// </summary>
+    /// <param name="parameters">Name and type of each parameter, e.g. <c>("p_id", "uuid")</c>.</param>
+    public static void CreateDefinerFunction(
+        this MigrationBuilder migration,
+        string name,
+        IReadOnlyList<(string Name, string Type)> parameters,
+        string returns,
+        string body,
+        bool readOnly = true)
     {
+        var declaration = string.Join(", ", parameters.Select(p => $"{p.Name} {p.Type}"));
+        var signature = $"{name}({string.Join(", ", parameters.Select(p => p.Type))})";
         migration.Sql($"""
-            CREATE FUNCTION {function}() RETURNS SETOF {table}
-                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
-                AS 'SELECT * FROM {table}';
-            REVOKE ALL ON FUNCTION {function}() FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION {function}() TO {AppRole};
+            CREATE FUNCTION {name}({declaration}) RETURNS {returns}
+                LANGUAGE sql {(readOnly ? "STABLE" : "VOLATILE")} SECURITY DEFINER SET search_path = public, pg_temp
+                AS '{body.Replace("'", "''", StringComparison.Ordinal)}';
+            REVOKE ALL ON FUNCTION {signature} FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION {signature} TO {AppRole};
             """);
     }
+
+    /// <summary>Undoes <see cref="IsolateTenantTable"/> (or a table isolated by hand with the same policy names).</summary>
+    public static void RemoveTenantIsolation(this MigrationBuilder migration, string table) =>
+        migration.Sql($"""
+            DROP POLICY tenant_isolation ON {table};
+            DROP POLICY schema_owner ON {table};
+            ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
+            ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
+            REVOKE ALL ON {table} FROM {AppRole};
+            """);
 }

@@ -37,14 +37,8 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("""
-                DROP FUNCTION kurobe_all_data_sources();
-                DROP POLICY tenant_isolation ON data_sources;
-                DROP POLICY schema_owner ON data_sources;
-                ALTER TABLE data_sources NO FORCE ROW LEVEL SECURITY;
-                ALTER TABLE data_sources DISABLE ROW LEVEL SECURITY;
-                REVOKE ALL ON data_sources FROM kurobe_app;
-                """);
+            migrationBuilder.Sql("DROP FUNCTION kurobe_all_data_sources();");
+            migrationBuilder.RemoveTenantIsolation("data_sources");
 
             migrationBuilder.DropIndex(
                 name: "ix_data_sources_tenant_id_name",

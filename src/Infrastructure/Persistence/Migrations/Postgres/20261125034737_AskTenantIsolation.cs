@@ -18,16 +18,8 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in new[] { "ask_history", "verified_examples" })
-            {
-                migrationBuilder.Sql($"""
-                    DROP POLICY tenant_isolation ON {table};
-                    DROP POLICY schema_owner ON {table};
-                    ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
-                    ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
-                    REVOKE ALL ON {table} FROM kurobe_app;
-                    """);
-            }
+            migrationBuilder.RemoveTenantIsolation("ask_history");
+            migrationBuilder.RemoveTenantIsolation("verified_examples");
         }
     }
 }

@@ -33,26 +33,13 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Postgres
                 """);
 
             // What authentication needs before it knows the tenant, and nothing more.
-            Definer(migrationBuilder, "kurobe_find_api_key(p_lookup_id text) RETURNS SETOF api_keys", "SELECT * FROM api_keys WHERE lookup_id = p_lookup_id");
-            Definer(migrationBuilder, "kurobe_find_user_by_email(p_email text) RETURNS SETOF users", "SELECT * FROM users WHERE email = p_email");
-            Definer(migrationBuilder, "kurobe_find_tenant(p_id uuid) RETURNS SETOF tenants", "SELECT * FROM tenants WHERE id = p_id");
-            Definer(migrationBuilder, "kurobe_find_tenant_by_slug(p_slug text) RETURNS SETOF tenants", "SELECT * FROM tenants WHERE slug = p_slug");
-            Definer(migrationBuilder, "kurobe_any_tenant() RETURNS boolean", "SELECT EXISTS (SELECT 1 FROM tenants)");
-            Definer(migrationBuilder, "kurobe_touch_api_key(p_id uuid, p_at timestamptz) RETURNS void", "UPDATE api_keys SET last_used_at = p_at WHERE id = p_id", stable: false);
-        }
-
-        private static void Definer(MigrationBuilder migrationBuilder, string signature, string body, bool stable = true)
-        {
-            var name = signature[..signature.IndexOf(')', StringComparison.Ordinal)] + ")";
-            var argumentTypes = string.Join(", ", name[(name.IndexOf('(') + 1)..^1].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Trim().Split(' ')[1]));
-            var function = $"{name[..name.IndexOf('(')]}({argumentTypes})";
-            migrationBuilder.Sql($"""
-                CREATE FUNCTION {signature}
-                    LANGUAGE sql {(stable ? "STABLE" : "VOLATILE")} SECURITY DEFINER SET search_path = public, pg_temp
-                    AS '{body.Replace("'", "''", StringComparison.Ordinal)}';
-                REVOKE ALL ON FUNCTION {function} FROM PUBLIC;
-                GRANT EXECUTE ON FUNCTION {function} TO {TenantIsolationSql.AppRole};
-                """);
+            migrationBuilder.CreateDefinerFunction("kurobe_find_api_key", [("p_lookup_id", "text")], "SETOF api_keys", "SELECT * FROM api_keys WHERE lookup_id = p_lookup_id");
+            migrationBuilder.CreateDefinerFunction("kurobe_find_user_by_email", [("p_email", "text")], "SETOF users", "SELECT * FROM users WHERE email = p_email");
+            migrationBuilder.CreateDefinerFunction("kurobe_find_tenant", [("p_id", "uuid")], "SETOF tenants", "SELECT * FROM tenants WHERE id = p_id");
+            migrationBuilder.CreateDefinerFunction("kurobe_find_tenant_by_slug", [("p_slug", "text")], "SETOF tenants", "SELECT * FROM tenants WHERE slug = p_slug");
+            migrationBuilder.CreateDefinerFunction("kurobe_any_tenant", [], "boolean", "SELECT EXISTS (SELECT 1 FROM tenants)");
+            migrationBuilder.CreateDefinerFunction(
+                "kurobe_touch_api_key", [("p_id", "uuid"), ("p_at", "timestamptz")], "void", "UPDATE api_keys SET last_used_at = p_at WHERE id = p_id", readOnly: false);
         }
 
         /// <inheritdoc />
@@ -68,13 +55,7 @@ namespace Kurobe.Infrastructure.Persistence.Migrations.Postgres
                 """);
             foreach (var table in new[] { "memberships", "api_keys", "tenants", "users" })
             {
-                migrationBuilder.Sql($"""
-                    DROP POLICY tenant_isolation ON {table};
-                    DROP POLICY schema_owner ON {table};
-                    ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY;
-                    ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;
-                    REVOKE ALL ON {table} FROM kurobe_app;
-                    """);
+                migrationBuilder.RemoveTenantIsolation(table);
             }
         }
     }
